@@ -241,4 +241,6 @@ export interface BatchAccepted {
 export interface BatchError {
   error: RejectReason;
   message: string;
+  /** When no event of the batch was valid: each one with its reason. */
+  rejected?: EventRejection[];
 }

@@ -1,0 +1,75 @@
+/**
+ * Measures where the demo shop's clickable elements are at each device class's reference
+ * width, in real Chromium, and writes `src/demo/layout.json` for the demo data generator.
+ * Run it after changing the demo pages: `pnpm --filter @heatfunnel/server measure-demo`.
+ * A test re-measures and fails when the committed file is stale.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from '@heatfunnel/sdk/test/browser';
+import { REFERENCE_WIDTH } from '../src/api/api-routes.js';
+import type { DemoLayout, LaidOutPage } from '../src/demo/layout.js';
+import { DEMO_PAGES } from '../src/demo/layout.js';
+
+const shop = new URL('../src/demo/shop/', import.meta.url);
+export const LAYOUT_FILE = new URL('../src/demo/layout.json', import.meta.url);
+
+const CLICKABLE = 'a, button, input, label, .photo, .thumb, .hero h1, .description, .review, .price, h1';
+
+// Sent as source text: tsx would wrap a function passed to page.evaluate with helpers that
+// do not exist in the page.
+const MEASURE = `(() => {
+  const path = (el) => {
+    const parts = [];
+    for (let node = el; node && node !== document.body; node = node.parentElement) {
+      const tag = node.tagName.toLowerCase();
+      if (node.id) { parts.unshift(tag + '#' + node.id); break; }
+      const classes = [...node.classList].filter((c) => !/\\d/.test(c)).map((c) => '.' + c);
+      const siblings = node.parentElement ? [...node.parentElement.children].filter((s) => s.tagName === node.tagName) : [];
+      const nth = siblings.length > 1 ? ':nth-of-type(' + (siblings.indexOf(node) + 1) + ')' : '';
+      parts.unshift(tag + classes.join('') + nth);
+    }
+    return parts.join(' > ');
+  };
+  const elements = [...document.querySelectorAll(${JSON.stringify(CLICKABLE)})]
+    .map((el) => ({ el, box: el.getBoundingClientRect() }))
+    .filter(({ box }) => box.width > 0 && box.height > 0)
+    .map(({ el, box }) => ({
+      sel: path(el),
+      kind: el.matches('.btn.primary, #add-to-cart, #checkout, #place-order') ? 'primary'
+        : el.matches('a, button, input, label') ? 'control' : 'content',
+      x: Math.round(box.left + scrollX), y: Math.round(box.top + scrollY),
+      w: Math.round(box.width), h: Math.round(box.height),
+      href: el.closest('a')?.getAttribute('href') ?? undefined,
+    }));
+  return { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight, elements };
+})()`;
+
+/** Measures every demo page at every reference width. */
+export async function measureDemoLayout(): Promise<DemoLayout> {
+  const css = readFileSync(new URL('shop.css', shop), 'utf8');
+  const browser = await launchBrowser();
+  const layout: DemoLayout = { desktop: {}, tablet: {}, mobile: {} };
+  try {
+    for (const [device, width] of Object.entries(REFERENCE_WIDTH) as [keyof DemoLayout, number][]) {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      for (const { pageKey, file } of DEMO_PAGES) {
+        const html = readFileSync(new URL(file, shop), 'utf8')
+          .replace('<link rel="stylesheet" href="/demo/shop.css">', `<style>${css}</style>`)
+          .replace(/<script>[\s\S]*?<\/script>/g, '');
+        await page.setContent(html);
+        layout[device][pageKey] = (await page.evaluate(MEASURE)) as LaidOutPage;
+      }
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return layout;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const layout = await measureDemoLayout();
+  writeFileSync(LAYOUT_FILE, `${JSON.stringify(layout, null, 1)}\n`);
+  console.log(`wrote ${fileURLToPath(LAYOUT_FILE)}`);
+}

@@ -1,0 +1,44 @@
+/**
+ * Reads the query-string parameters the API shares (site, dates, device, page) with
+ * defaults, and says exactly which one is wrong when one is.
+ */
+import { DEVICE_CLASSES, type DeviceClass } from '@heatfunnel/sdk/protocol';
+import type { DateRange, PageFilter } from '../query/page-filter.js';
+
+export class ParamError extends Error {}
+
+type Query = (name: string) => string | undefined;
+
+const DAY_MS = 86_400_000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Site and date range; `from`/`to` default to the 30 days ending today (UTC). */
+export function dateRangeParams(query: Query, now = Date.now()): DateRange {
+  const site = query('site');
+  if (!site) throw new ParamError('site is required, e.g. ?site=demo');
+  const to = query('to') ?? isoDay(now);
+  const from = query('from') ?? isoDay(Date.parse(to) - 29 * DAY_MS);
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (!DATE.test(value) || Number.isNaN(Date.parse(value))) {
+      throw new ParamError(`${name} must be a date as YYYY-MM-DD, got "${value}"`);
+    }
+  }
+  if (from > to) throw new ParamError(`from (${from}) must not be after to (${to})`);
+  return { site, from, to };
+}
+
+/** Date range plus page key and device class (default desktop). */
+export function pageFilterParams(query: Query, now = Date.now()): PageFilter {
+  const range = dateRangeParams(query, now);
+  const page = query('page');
+  if (!page) throw new ParamError('page is required: a page key such as /product/:id (see /api/pages)');
+  const device = (query('device') ?? 'desktop') as DeviceClass;
+  if (!DEVICE_CLASSES.includes(device)) {
+    throw new ParamError(`device must be one of ${DEVICE_CLASSES.join(', ')}, got "${device}"`);
+  }
+  return { ...range, page, device };
+}

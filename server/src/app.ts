@@ -1,0 +1,75 @@
+/**
+ * The whole HTTP surface as one Hono app: ingest, the read API, the SDK script, the demo
+ * shop and the viewer. Tests build it and call `app.request()`; `serve.ts` puts it on a port.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { BATCH_PATH } from '@heatfunnel/sdk/protocol';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { apiRoutes } from './api/api-routes.js';
+import { shopRoutes } from './demo/shop-routes.js';
+import { batchRoute } from './ingest/batch-route.js';
+import type { Logger } from './log.js';
+import type { SiteRegistry } from './store/sites.js';
+import type { Store } from './store/store.js';
+import { writeEvents } from './store/write-events.js';
+
+const require = createRequire(import.meta.url);
+const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+
+/** Where the built SDK and viewer are; `npm start` and `npm test` build them. */
+export const SDK_DIST = join(packageDir('@heatfunnel/sdk'), 'dist');
+export const VIEWER_DIST = join(packageDir('@heatfunnel/viewer'), 'dist');
+
+export interface AppOptions {
+  store: Store;
+  sites: SiteRegistry;
+  log: Logger;
+  /** Serve the demo shop under /demo. */
+  demo?: boolean;
+}
+
+/** Builds the app. */
+export function createApp({ store, sites, log, demo = false }: AppOptions) {
+  const app = new Hono();
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.route(
+    BATCH_PATH,
+    batchRoute({
+      sites,
+      write: (rows) => writeEvents(store, rows),
+      onError: (error) => log.error('batch insert failed', { error: String(error) }),
+    }),
+  );
+  app.route('/api', apiRoutes({ store, sites }));
+  app.use(
+    '/sdk/*',
+    serveStatic({
+      root: SDK_DIST,
+      rewriteRequestPath: (path) => path.replace(/^\/sdk/, ''),
+      onFound: (_path, c) => {
+        c.header('Cache-Control', 'public, max-age=300');
+        c.header('Access-Control-Allow-Origin', '*');
+      },
+    }),
+  );
+  if (demo) app.route('/', shopRoutes());
+  app.use('/*', serveStatic({ root: VIEWER_DIST }));
+  app.onError((error, c) => {
+    log.error('request failed', { path: c.req.path, error: String(error) });
+    return c.json({ error: 'internal', message: 'the server failed to answer; see its log' }, 500);
+  });
+  return app;
+}
+
+/** Names the builds that are missing, so the server can say what to run. */
+export function missingBuilds(): string[] {
+  return [
+    [join(SDK_DIST, 'heatfunnel.js'), 'the SDK (pnpm --filter @heatfunnel/sdk build)'],
+    [join(VIEWER_DIST, 'index.html'), 'the viewer (pnpm --filter @heatfunnel/viewer build)'],
+  ]
+    .filter(([file]) => !existsSync(file as string))
+    .map(([, what]) => what as string);
+}

@@ -1,0 +1,88 @@
+/**
+ * Configuration from command-line flags and environment variables (flags win), with
+ * defaults that run the embedded engine on 127.0.0.1.
+ */
+import { parseArgs } from 'node:util';
+
+export interface StoreConfig {
+  /** Data directory of the embedded engine (used when `url` is unset). */
+  dataDir: string;
+  /** URL of a ClickHouse server; unset means the embedded engine. */
+  url?: string;
+  user?: string;
+  password?: string;
+  /** Database that holds Heatfunnel's tables. */
+  database: string;
+}
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  store: StoreConfig;
+  /** Make sure the `demo` site exists and serve the demo shop. */
+  demo: boolean;
+}
+
+export const DEFAULT_DATA_DIR = '.data/chdb';
+export const DEFAULT_PORT = 8080;
+
+/** Options shared by every CLI command, as `node:util` parseArgs options. */
+export const configOptions = {
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'clickhouse-url': { type: 'string' },
+  database: { type: 'string' },
+  demo: { type: 'boolean' },
+} as const;
+
+type Env = Record<string, string | undefined>;
+
+/** Builds the configuration from parsed flags and the environment; throws on a bad port. */
+export function loadConfig(
+  flags: Partial<Record<keyof typeof configOptions, string | boolean>>,
+  env: Env,
+): ServerConfig {
+  const str = (flag: keyof typeof configOptions, name: string): string | undefined => {
+    const value = flags[flag];
+    return typeof value === 'string' ? value : env[name] || undefined;
+  };
+  const portText = str('port', 'HEATFUNNEL_PORT') ?? String(DEFAULT_PORT);
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(
+      `port must be a whole number from 0 to 65535, got "${portText}" (flag --port or HEATFUNNEL_PORT)`,
+    );
+  }
+  const database = str('database', 'CLICKHOUSE_DATABASE') ?? 'heatfunnel';
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(database)) {
+    throw new Error(
+      `database name "${database}" must be letters, digits and underscores, starting with a letter`,
+    );
+  }
+  return {
+    host: str('host', 'HEATFUNNEL_HOST') ?? '127.0.0.1',
+    port,
+    demo: flags.demo === true,
+    store: {
+      dataDir: str('data-dir', 'HEATFUNNEL_DATA_DIR') ?? DEFAULT_DATA_DIR,
+      url: str('clickhouse-url', 'CLICKHOUSE_URL'),
+      user: env.CLICKHOUSE_USER || undefined,
+      password: env.CLICKHOUSE_PASSWORD || undefined,
+      database,
+    },
+  };
+}
+
+/** Parses argv (after the command name) into the configuration, the `--events` count and positionals. */
+export function parseConfigArgs(argv: string[], env: Env = process.env) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { ...configOptions, events: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const events = Number(values.events ?? 300_000);
+  if (!Number.isInteger(events) || events < 0)
+    throw new Error(`--events must be a whole number, got "${values.events}"`);
+  return { config: loadConfig(values, env), events, positionals };
+}

@@ -1,0 +1,35 @@
+/** Where the demo shop's elements are, as measured in Chromium (scripts/measure-demo-layout.ts). */
+import type { DeviceClass } from '@heatfunnel/sdk/protocol';
+import measured from './layout.json' with { type: 'json' };
+
+export interface LaidOutElement {
+  /** Selector of the element. */
+  sel: string;
+  /** How inviting a click is: main call to action, other controls, or plain content. */
+  kind: 'primary' | 'control' | 'content';
+  /** Document box, CSS px. */
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  href?: string;
+}
+
+export interface LaidOutPage {
+  width: number;
+  height: number;
+  elements: LaidOutElement[];
+}
+
+export type DemoLayout = Record<DeviceClass, Record<string, LaidOutPage>>;
+
+/** The demo pages: page key, template file, and an example URL. */
+export const DEMO_PAGES = [
+  { pageKey: '/demo/', file: 'index.html', url: '/demo/' },
+  { pageKey: '/demo/list', file: 'list.html', url: '/demo/list' },
+  { pageKey: '/demo/product/:id', file: 'product.html', url: '/demo/product/1' },
+  { pageKey: '/demo/cart', file: 'cart.html', url: '/demo/cart' },
+  { pageKey: '/demo/checkout', file: 'checkout.html', url: '/demo/checkout' },
+] as const;
+
+export const demoLayout = measured as DemoLayout;

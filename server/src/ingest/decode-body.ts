@@ -1,0 +1,67 @@
+/**
+ * Turns a request body into a parsed JSON value: checks the content type, gunzips when
+ * asked (bounded in size and ratio against gzip bombs) and parses JSON, answering each
+ * failure with a reason the SDK author can act on.
+ */
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import { LIMITS, RejectReason } from '@heatfunnel/sdk/protocol';
+
+const gunzipAsync = promisify(gunzip);
+
+export type Decoded =
+  | { ok: true; value: unknown }
+  | { ok: false; status: 400 | 413 | 415; error: RejectReason; message: string };
+
+const ACCEPTED_TYPES = ['application/json', 'text/plain'];
+
+/** True when the Content-Type is one the batch endpoint reads (a missing one counts as JSON). */
+export function acceptedContentType(header: string | undefined): boolean {
+  if (!header) return true;
+  const type = header.split(';')[0]?.trim().toLowerCase() ?? '';
+  return ACCEPTED_TYPES.includes(type);
+}
+
+/** Decodes `body`, gunzipping first when `gzip` is set. */
+export async function decodeBody(body: Uint8Array, gzip: boolean): Promise<Decoded> {
+  let bytes = body;
+  if (gzip) {
+    try {
+      bytes = await gunzipAsync(body, { maxOutputLength: LIMITS.maxDecompressedBytes });
+    } catch (error) {
+      const tooLarge =
+        error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+      return tooLarge
+        ? {
+            ok: false,
+            status: 413,
+            error: RejectReason.bodyTooLarge,
+            message: `gzip body expands past ${LIMITS.maxDecompressedBytes} bytes; send smaller batches`,
+          }
+        : {
+            ok: false,
+            status: 400,
+            error: RejectReason.invalidGzip,
+            message: 'body is marked gzip (Content-Encoding: gzip or ?gz=1) but is not valid gzip data',
+          };
+    }
+    if (bytes.length > body.length * LIMITS.maxCompressionRatio) {
+      return {
+        ok: false,
+        status: 413,
+        error: RejectReason.bodyTooLarge,
+        message: `gzip body expands more than ${LIMITS.maxCompressionRatio}x; refused as a possible gzip bomb`,
+      };
+    }
+  }
+  try {
+    return { ok: true, value: JSON.parse(new TextDecoder().decode(bytes)) };
+  } catch (error) {
+    return {
+      ok: false,
+      status: 400,
+      error: RejectReason.invalidJson,
+      message: `body is not valid JSON (${(error as Error).message}); send a Batch object as JSON`,
+    };
+  }
+}

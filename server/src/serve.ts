@@ -1,0 +1,44 @@
+/** Puts the app on a port: migrates the store, makes sure the demo site exists, listens. */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp, missingBuilds } from './app.js';
+import type { ServerConfig } from './config.js';
+import { DEMO_SITE } from './demo/shop-routes.js';
+import type { Logger } from './log.js';
+import { migrate } from './store/migrate.js';
+import { siteRegistry } from './store/sites.js';
+import type { Store } from './store/store.js';
+
+export interface RunningServer {
+  /** Base URL, e.g. `http://127.0.0.1:8080`. */
+  url: string;
+  /** Stops accepting requests and waits for open ones to finish. */
+  close(): Promise<void>;
+}
+
+/** Starts the HTTP server on `store`; resolves once it listens. */
+export async function startServer(config: ServerConfig, store: Store, log: Logger): Promise<RunningServer> {
+  const applied = await migrate(store);
+  if (applied.length > 0) log.info('schema migrated', { applied });
+  const sites = siteRegistry(store);
+  if (config.demo && !(await sites.find(DEMO_SITE))) {
+    await sites.save({ key: DEMO_SITE, name: 'Demo shop', origins: [] });
+  }
+  for (const missing of missingBuilds())
+    log.error(`not built: ${missing}; run \`npm start\` from the repository root`);
+
+  const app = createApp({ store, sites, log, demo: config.demo });
+  const { server, address } = await new Promise<{ server: ReturnType<typeof serve>; address: AddressInfo }>(
+    (resolve, reject) => {
+      const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (address) =>
+        resolve({ server, address }),
+      );
+      server.once('error', reject);
+    },
+  );
+  const url = `http://${address.address}:${address.port}`;
+  return {
+    url,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Versioned migrations, applied in order at start and by `heatfunnel migrate`; each
+ * version is recorded once it has run, so a restart applies only what is new.
+ */
+import * as events from './migrations/0001-events.js';
+import * as sites from './migrations/0002-sites.js';
+import type { Store } from './store.js';
+
+interface Migration {
+  name: string;
+  statements: (t: (name: string) => string) => string[];
+}
+
+/** Every migration, in the order it runs; the position is the version. */
+export const migrations: readonly Migration[] = [events, sites];
+
+/** Applies the migrations the store has not seen yet; returns the names applied. */
+export async function migrate(store: Store): Promise<string[]> {
+  const log = store.table('schema_migrations');
+  await store.client.command({
+    query: `CREATE TABLE IF NOT EXISTS ${log} (version UInt32, name String, applied_at DateTime DEFAULT now())
+      ENGINE = ReplacingMergeTree ORDER BY version`,
+  });
+  const done = await store.client.query({
+    query: `SELECT max(version) AS v FROM ${log}`,
+    format: 'JSONEachRow',
+  });
+  const [row] = await done.json<{ v: number }>();
+  const current = Number(row?.v ?? 0);
+  const applied: string[] = [];
+  for (const [index, migration] of migrations.entries()) {
+    const version = index + 1;
+    if (version <= current) continue;
+    for (const query of migration.statements(store.table)) await store.client.command({ query });
+    await store.client.insert({
+      table: log,
+      values: [{ version, name: migration.name }],
+      format: 'JSONEachRow',
+    });
+    applied.push(migration.name);
+  }
+  return applied;
+}

@@ -1,0 +1,39 @@
+/** Raw events: one row per accepted event, every type in one wide table. */
+export const name = 'events';
+
+/** DDL for the raw events table; `t` quotes a table name of this database. */
+export const statements = (t: (name: string) => string): string[] => [
+  `CREATE TABLE IF NOT EXISTS ${t('events')} (
+    site LowCardinality(String),
+    id UUID,
+    type LowCardinality(String),
+    ts DateTime64(3, 'UTC'),
+    received_at DateTime64(3, 'UTC'),
+    anon_id String,
+    user_id String,
+    session_id String,
+    platform LowCardinality(String),
+    url String,
+    page_key String,
+    referrer String,
+    channel LowCardinality(String),
+    device LowCardinality(String),
+    vw UInt32, vh UInt32, dw UInt32, dh UInt32,
+    x Int32, y Int32,
+    selector String,
+    selector_hash String,
+    ex Float32, ey Float32, ew UInt32, eh UInt32,
+    fixed UInt8, rage UInt8, dead UInt8,
+    href String,
+    max_depth UInt32,
+    attention Array(Float32),
+    funnel String,
+    step String,
+    name String,
+    props String
+  )
+  ENGINE = MergeTree
+  PARTITION BY toYYYYMM(ts)
+  ORDER BY (site, type, page_key, device, toDate(ts))
+  SETTINGS non_replicated_deduplication_window = 10000`,
+];
