@@ -1,0 +1,119 @@
+/**
+ * The viewer's words in zh-CN and en. Every label goes through `t`, so a missing
+ * translation is a type error, and the language follows the browser unless chosen.
+ */
+
+const en = {
+  title: 'Heatfunnel',
+  heatmap: 'Click heatmap',
+  site: 'Site',
+  device: 'Device',
+  'device.desktop': 'Desktop',
+  'device.tablet': 'Tablet',
+  'device.mobile': 'Mobile',
+  from: 'From',
+  to: 'To',
+  language: 'Language',
+  pages: 'Pages',
+  searchPages: 'Filter pages',
+  pageStats: 'Views {views} · Clicks {clicks}',
+  'loading.sites': 'Loading sites…',
+  'loading.pages': 'Loading pages…',
+  'loading.heatmap': 'Loading the click heatmap…',
+  'empty.sites': 'No sites yet. Create one on the server, or start it with --demo.',
+  'empty.pages':
+    'No page had visits between {from} and {to}. Widen the date range or check that the snippet is on the shop pages.',
+  'empty.filter': 'No page matches “{q}”.',
+  'empty.page': 'Choose a page on the left to see where visitors click.',
+  'empty.heatmap':
+    'No clicks on this page for {device} between {from} and {to}. Try another device or a wider date range.',
+  summary: 'Clicks {total} · drawn at {width} px wide · page {height} px tall',
+  legendLow: 'fewer clicks',
+  legendHigh: 'more clicks',
+  'error.network': 'Cannot reach the Heatfunnel server. Check that it is running, then reload the page.',
+  'error.badRequest': 'The server refused the request: {message}',
+  'error.server':
+    'The server failed to answer ({status}). Try again in a moment; if it persists, check the server log.',
+  'error.format':
+    'The server answered in an unexpected format. The viewer and server versions may not match.',
+  'error.range': 'The start date is after the end date. Pick a start date on or before the end date.',
+  'error.frame':
+    'The page could not be shown behind the heat (it may forbid framing); the heat is drawn on a blank backdrop.',
+  retry: 'Retry',
+} as const;
+
+/** A message key. */
+export type MessageKey = keyof typeof en;
+
+const zhCN: Record<MessageKey, string> = {
+  title: 'Heatfunnel',
+  heatmap: '点击热力图',
+  site: '站点',
+  device: '设备',
+  'device.desktop': '桌面端',
+  'device.tablet': '平板',
+  'device.mobile': '移动端',
+  from: '开始日期',
+  to: '结束日期',
+  language: '语言',
+  pages: '页面',
+  searchPages: '筛选页面',
+  pageStats: '浏览 {views} · 点击 {clicks}',
+  'loading.sites': '正在加载站点…',
+  'loading.pages': '正在加载页面…',
+  'loading.heatmap': '正在加载点击热力图…',
+  'empty.sites': '还没有站点。请在服务端创建站点，或以 --demo 启动服务。',
+  'empty.pages': '{from} 至 {to} 期间没有页面访问。请扩大日期范围，或确认商城页面已嵌入采集代码。',
+  'empty.filter': '没有与“{q}”匹配的页面。',
+  'empty.page': '请在左侧选择一个页面，查看访客点击的位置。',
+  'empty.heatmap': '{from} 至 {to} 期间，该页面在{device}上没有点击。请尝试其他设备或更大的日期范围。',
+  summary: '共 {total} 次点击 · 按 {width} 像素宽度绘制 · 页面高 {height} 像素',
+  legendLow: '点击少',
+  legendHigh: '点击多',
+  'error.network': '无法连接 Heatfunnel 服务。请确认服务正在运行，然后刷新页面。',
+  'error.badRequest': '服务拒绝了请求：{message}',
+  'error.server': '服务未能响应（{status}）。请稍后重试；如果一直出现，请查看服务日志。',
+  'error.format': '服务返回的数据格式不符合预期，查看器与服务的版本可能不一致。',
+  'error.range': '开始日期晚于结束日期。请选择不晚于结束日期的开始日期。',
+  'error.frame': '无法在热力图下方显示该页面（页面可能禁止被嵌入），热力已绘制在空白背景上。',
+  retry: '重试',
+};
+
+/** Languages the viewer speaks. */
+export const LANGS = ['zh-CN', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** Each language's name in itself, for the language picker. */
+export const LANG_NAMES: Record<Lang, string> = { 'zh-CN': '简体中文', en: 'English' };
+
+const tables: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+
+/** True when `s` is a language the viewer speaks. */
+export function isLang(s: string): s is Lang {
+  return (LANGS as readonly string[]).includes(s);
+}
+
+/** The viewer language for a browser's language list: zh-CN for any Chinese, else en. */
+export function pickLang(languages: readonly string[]): Lang {
+  for (const l of languages) {
+    const lower = l.toLowerCase();
+    if (lower.startsWith('zh')) return 'zh-CN';
+    if (lower.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+/** The message `key` in `lang`, with `{name}` placeholders filled from `params`. */
+export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = tables[lang][key] ?? en[key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    return typeof v === 'number' ? new Intl.NumberFormat(lang).format(v) : v;
+  });
+}
+
+/** The message keys of every table, for tests that check no table misses one. */
+export function messageKeys(lang: Lang): string[] {
+  return Object.keys(tables[lang]).sort();
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { defaultRange, isIsoDate } from './dates';
+import { formatState, parseState } from './state';
+
+describe('URL state', () => {
+  it('round-trips a full view through the query string', () => {
+    const state = {
+      site: 'demo',
+      page: '/demo/product/:id',
+      device: 'mobile',
+      from: '2026-11-01',
+      to: '2026-11-23',
+      lang: 'zh-CN',
+    } as const;
+    const q = formatState(state);
+    expect(q).toContain('page=%2Fdemo%2Fproduct%2F%3Aid');
+    expect(parseState(q)).toEqual(state);
+  });
+
+  it('falls back to defaults for missing or malformed values', () => {
+    expect(parseState('?device=fridge&from=2026-02-30&to=yesterday&lang=fr&site=')).toEqual({
+      site: null,
+      page: null,
+      device: 'desktop',
+      from: null,
+      to: null,
+      lang: null,
+    });
+  });
+
+  it('leaves defaults out of the URL', () => {
+    expect(formatState(parseState(''))).toBe('');
+    expect(formatState({ ...parseState(''), site: 'demo' })).toBe('?site=demo');
+  });
+});
+
+describe('dates', () => {
+  it('defaults to the last 30 UTC days, today included', () => {
+    expect(defaultRange(Date.UTC(2026, 10, 23, 23, 59))).toEqual({ from: '2026-10-25', to: '2026-11-23' });
+    expect(defaultRange(Date.UTC(2026, 2, 1), 1)).toEqual({ from: '2026-03-01', to: '2026-03-01' });
+  });
+
+  it('accepts only real calendar dates', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2026-1-5')).toBe(false);
+  });
+});

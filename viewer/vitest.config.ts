@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// One process per file: the browser test starts its own server (with its own embedded
+// ClickHouse data directory), which must not share a process with anything else.
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+  },
+});
