@@ -7,12 +7,17 @@ import * as sites from './migrations/0002-sites.js';
 import type { Store } from './store.js';
 
 interface Migration {
+  /** Unique, increasing; the file name starts with it. */
+  version: number;
   name: string;
   statements: (t: (name: string) => string) => string[];
 }
 
-/** Every migration, in the order it runs; the position is the version. */
-export const migrations: readonly Migration[] = [events, sites];
+/**
+ * Every migration. Versions are explicit so that work on different features can add
+ * migrations side by side; they run in version order.
+ */
+export const migrations: readonly Migration[] = [events, sites].sort((a, b) => a.version - b.version);
 
 /** Applies the migrations the store has not seen yet; returns the names applied. */
 export async function migrate(store: Store): Promise<string[]> {
@@ -28,8 +33,8 @@ export async function migrate(store: Store): Promise<string[]> {
   const [row] = await done.json<{ v: number }>();
   const current = Number(row?.v ?? 0);
   const applied: string[] = [];
-  for (const [index, migration] of migrations.entries()) {
-    const version = index + 1;
+  for (const migration of migrations) {
+    const { version } = migration;
     if (version <= current) continue;
     for (const query of migration.statements(store.table)) await store.client.command({ query });
     await store.client.insert({

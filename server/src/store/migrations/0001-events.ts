@@ -1,4 +1,5 @@
 /** Raw events: one row per accepted event, every type in one wide table. */
+export const version = 1;
 export const name = 'events';
 
 /** DDL for the raw events table; `t` quotes a table name of this database. */

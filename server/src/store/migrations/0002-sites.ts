@@ -1,4 +1,5 @@
 /** Sites: each site key and the origins allowed to send for it. */
+export const version = 2;
 export const name = 'sites';
 
 /** DDL for the sites table; the latest `version` of a key wins. */
