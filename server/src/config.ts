@@ -13,6 +13,10 @@ export interface StoreConfig {
   password?: string;
   /** Database that holds Heatfunnel's tables. */
   database: string;
+  /** ClickHouse cluster name: tables become Replicated and Distributed, created ON CLUSTER. */
+  cluster?: string;
+  /** Days raw events are kept; unset keeps them forever. */
+  retentionDays?: number;
 }
 
 export interface ServerConfig {
@@ -32,6 +36,8 @@ export const configOptions = {
   port: { type: 'string' },
   'data-dir': { type: 'string' },
   'clickhouse-url': { type: 'string' },
+  cluster: { type: 'string' },
+  'retention-days': { type: 'string' },
   database: { type: 'string' },
   demo: { type: 'boolean' },
 } as const;
@@ -60,6 +66,15 @@ export function loadConfig(
       `database name "${database}" must be letters, digits and underscores, starting with a letter`,
     );
   }
+  const retentionText = str('retention-days', 'HEATFUNNEL_RETENTION_DAYS');
+  const retentionDays = retentionText === undefined ? undefined : Number(retentionText);
+  if (retentionDays !== undefined && (!Number.isInteger(retentionDays) || retentionDays < 1)) {
+    throw new Error(`retention days must be a whole number of at least 1, got "${retentionText}"`);
+  }
+  const cluster = str('cluster', 'CLICKHOUSE_CLUSTER');
+  if (cluster !== undefined && !/^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/.test(cluster)) {
+    throw new Error(`cluster name "${cluster}" must be letters, digits, '_', '-' and '.'`);
+  }
   return {
     host: str('host', 'HEATFUNNEL_HOST') ?? '127.0.0.1',
     port,
@@ -70,6 +85,8 @@ export function loadConfig(
       user: env.CLICKHOUSE_USER || undefined,
       password: env.CLICKHOUSE_PASSWORD || undefined,
       database,
+      cluster,
+      retentionDays,
     },
   };
 }

@@ -2,6 +2,7 @@
  * Versioned migrations, applied in order at start and by `heatfunnel migrate`; each
  * version is recorded once it has run, so a restart applies only what is new.
  */
+import type { Ddl } from './ddl.js';
 import * as events from './migrations/0001-events.js';
 import * as sites from './migrations/0002-sites.js';
 import type { Store } from './store.js';
@@ -10,7 +11,7 @@ interface Migration {
   /** Unique, increasing; the file name starts with it. */
   version: number;
   name: string;
-  statements: (t: (name: string) => string) => string[];
+  statements: (ddl: Ddl) => string[];
 }
 
 /**
@@ -23,8 +24,9 @@ export const migrations: readonly Migration[] = [events, sites].sort((a, b) => a
 export async function migrate(store: Store): Promise<string[]> {
   const log = store.table('schema_migrations');
   await store.client.command({
-    query: `CREATE TABLE IF NOT EXISTS ${log} (version UInt32, name String, applied_at DateTime DEFAULT now())
-      ENGINE = ReplacingMergeTree ORDER BY version`,
+    query: `CREATE TABLE IF NOT EXISTS ${log}${store.ddl.onCluster}
+      (version UInt32, name String, applied_at DateTime DEFAULT now())
+      ENGINE = ${store.ddl.engine('ReplacingMergeTree')} ORDER BY version`,
   });
   const done = await store.client.query({
     query: `SELECT max(version) AS v FROM ${log}`,
@@ -36,7 +38,7 @@ export async function migrate(store: Store): Promise<string[]> {
   for (const migration of migrations) {
     const { version } = migration;
     if (version <= current) continue;
-    for (const query of migration.statements(store.table)) await store.client.command({ query });
+    for (const query of migration.statements(store.ddl)) await store.client.command({ query });
     await store.client.insert({
       table: log,
       values: [{ version, name: migration.name }],

@@ -9,6 +9,7 @@ import { type ClickHouseClient, createClient } from '@clickhouse/client';
 type ClientOptions = NonNullable<Parameters<typeof createClient>[0]>;
 
 import type { StoreConfig } from '../config.js';
+import { type Ddl, ddlFor } from './ddl.js';
 
 export interface Store {
   client: ClickHouseClient;
@@ -16,6 +17,8 @@ export interface Store {
   database: string;
   /** `database.table`, quoted for SQL. */
   table(name: string): string;
+  /** DDL context for migrations (single node or cluster). */
+  ddl: Ddl;
   /** Which engine this is, for logs and /healthz. */
   engine: 'embedded' | 'server';
   close(): Promise<void>;
@@ -49,11 +52,13 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     engine = 'embedded';
   }
   const db = config.database;
-  await client.command({ query: `CREATE DATABASE IF NOT EXISTS \`${db}\`` });
+  const ddl = ddlFor(db, config.cluster, config.retentionDays);
+  await client.command({ query: `CREATE DATABASE IF NOT EXISTS \`${db}\`${ddl.onCluster}` });
   return {
     client,
     database: db,
-    table: (name) => `\`${db}\`.\`${name}\``,
+    table: ddl.t,
+    ddl,
     engine,
     close: () => client.close(),
   };

@@ -1,10 +1,18 @@
-/** Raw events: one row per accepted event, every type in one wide table. */
+/**
+ * Raw events: one row per accepted event, every type in one wide table.
+ *
+ * Sorted by (site, anon_id, ts): funnels read each visitor's events in time order, and
+ * with this key `windowFunnel` runs about twice as fast as with a (site, date, type) key
+ * (figures in server/ARCHITECTURE.md). Heatmaps read their own materialized tables.
+ */
+import type { Ddl } from '../ddl.js';
+
 export const version = 1;
 export const name = 'events';
 
-/** DDL for the raw events table; `t` quotes a table name of this database. */
-export const statements = (t: (name: string) => string): string[] => [
-  `CREATE TABLE IF NOT EXISTS ${t('events')} (
+/** DDL for the raw events table. */
+export const statements = (ddl: Ddl): string[] => [
+  `CREATE TABLE IF NOT EXISTS ${ddl.local('events')}${ddl.onCluster} (
     site LowCardinality(String),
     id UUID,
     type LowCardinality(String),
@@ -33,8 +41,11 @@ export const statements = (t: (name: string) => string): string[] => [
     name String,
     props String
   )
-  ENGINE = MergeTree
+  ENGINE = ${ddl.engine('MergeTree')}
   PARTITION BY toYYYYMM(ts)
-  ORDER BY (site, type, page_key, device, toDate(ts))
+  ORDER BY (site, anon_id, ts)
+  ${ddl.ttl('ts')}
   SETTINGS non_replicated_deduplication_window = 10000`,
+  // Sharded by visitor: all of a visitor's events on one shard keeps funnels shard-local.
+  ...ddl.distributed('events', 'cityHash64(anon_id)'),
 ];
