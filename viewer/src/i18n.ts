@@ -27,7 +27,7 @@ const en = {
   'empty.page': 'Choose a page on the left to see where visitors click.',
   'empty.heatmap':
     'No clicks on this page for {device} between {from} and {to}. Try another device or a wider date range.',
-  summary: 'Clicks {total} · drawn at {width} px wide · page {height} px tall',
+  summary: '{device} · Clicks {total} · drawn at {width} px wide · page {height} px tall',
   legendLow: 'fewer clicks',
   legendHigh: 'more clicks',
   'error.network': 'Cannot reach the Heatfunnel server. Check that it is running, then reload the page.',
@@ -67,7 +67,7 @@ const zhCN: Record<MessageKey, string> = {
   'empty.filter': '没有与“{q}”匹配的页面。',
   'empty.page': '请在左侧选择一个页面，查看访客点击的位置。',
   'empty.heatmap': '{from} 至 {to} 期间，该页面在{device}上没有点击。请尝试其他设备或更大的日期范围。',
-  summary: '共 {total} 次点击 · 按 {width} 像素宽度绘制 · 页面高 {height} 像素',
+  summary: '{device} · 共 {total} 次点击 · 按 {width} 像素宽度绘制 · 页面高 {height} 像素',
   legendLow: '点击少',
   legendHigh: '点击多',
   'error.network': '无法连接 Heatfunnel 服务。请确认服务正在运行，然后刷新页面。',

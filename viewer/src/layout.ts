@@ -1,8 +1,8 @@
 /** Fitting the page at its reference width into the panel, and sizing the heat canvas. */
 
-/** Largest canvas side and area browsers reliably allocate (Chromium: 32767 px, 268M px²). */
+/** Largest heat canvas: under Chromium's 32767 px side, and 16M px (64 MB of RGBA) to bound memory. */
 export const MAX_CANVAS_SIDE = 32_000;
-export const MAX_CANVAS_AREA = 100_000_000;
+export const MAX_CANVAS_AREA = 16_000_000;
 
 /** Where the page and its heat go on screen. */
 export interface StageLayout {

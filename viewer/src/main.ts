@@ -168,7 +168,12 @@ async function loadHeatmap() {
     const url = pageUrl ? backdropUrl(pageUrl, location.origin) : null;
     const result = await stage.show(heatmap, url);
     if (!result || abort.signal.aborted) return;
-    summary.textContent = t('summary', { total: heatmap.total, width: heatmap.width, height: result.height });
+    summary.textContent = t('summary', {
+      device: t(`device.${device}`),
+      total: heatmap.total,
+      width: heatmap.width,
+      height: result.height,
+    });
     heatCanvas.setAttribute('aria-label', `${t('heatmap')} ${page}: ${summary.textContent}`);
     setStatus(stageStatus, result.backdrop ? '' : t('error.frame'));
   } catch (e) {

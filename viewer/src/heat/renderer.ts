@@ -1,11 +1,12 @@
 /**
- * The heat renderer (the simpleheat approach): each point stamps an alpha blob, weighted by
- * its heat, onto an offscreen canvas; the accumulated alpha is then colourised through the
- * palette and copied to the visible canvas in one put.
+ * The heat renderer: points become a coarse heat field (splat + separable Gaussian blur),
+ * which is upsampled and colourised through the palette straight into the canvas's pixels
+ * in one put. No per-point canvas calls: those cost ~5 µs each in Chromium, 0.5 s for 100k.
  */
-import { colorize, stampAlpha } from './colorize';
+import { heatField } from './density';
 import { buildPalette, type ColorStop, DEFAULT_STOPS } from './palette';
 import type { HeatPoints } from './points';
+import { rasterize } from './raster';
 
 /** Options of a heat renderer. */
 export interface HeatRendererOptions {
@@ -25,68 +26,29 @@ export interface HeatRenderer {
   clear(): void;
 }
 
-type Canvas2D = HTMLCanvasElement | OffscreenCanvas;
-
-function makeCanvas(width: number, height: number): Canvas2D {
-  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height);
-  const c = document.createElement('canvas');
-  c.width = width;
-  c.height = height;
-  return c;
-}
-
-function context(canvas: Canvas2D): CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D {
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('This browser cannot draw on a 2D canvas, so the heatmap cannot be shown.');
-  return ctx as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
-}
-
-function makeStamp(radius: number): Canvas2D {
-  const alpha = stampAlpha(radius);
-  const side = Math.round(Math.sqrt(alpha.length));
-  const stamp = makeCanvas(side, side);
-  const ctx = context(stamp);
-  const img = ctx.createImageData(side, side);
-  for (let i = 0; i < alpha.length; i++) img.data[i * 4 + 3] = alpha[i] ?? 0;
-  ctx.putImageData(img, 0, 0);
-  return stamp;
-}
-
 /** Creates a renderer drawing into `canvas` at the canvas's current pixel size. */
 export const createHeatRenderer = (
   canvas: HTMLCanvasElement,
   { radius = 20, stops = DEFAULT_STOPS }: HeatRendererOptions = {},
 ): HeatRenderer => {
   const palette = buildPalette(stops);
-  let r = Math.max(1, Math.round(radius));
-  let stamp = makeStamp(r);
-  const visible = context(canvas);
+  let r = Math.max(1, radius);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('This browser cannot draw on a 2D canvas, so the heatmap cannot be shown.');
 
   return {
     setRadius(next) {
-      const rounded = Math.max(1, Math.round(next));
-      if (rounded === r) return;
-      r = rounded;
-      stamp = makeStamp(r);
+      r = Math.max(1, next);
     },
     clear() {
-      visible.clearRect(0, 0, canvas.width, canvas.height);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
     },
     draw(points) {
       const { width, height } = canvas;
       if (width === 0 || height === 0) return;
-      const off = makeCanvas(width, height);
-      const ctx = context(off);
-      for (let i = 0; i < points.length; i++) {
-        const x = points.x[i] ?? 0;
-        const y = points.y[i] ?? 0;
-        if (x < -r || y < -r || x > width + r || y > height + r) continue;
-        ctx.globalAlpha = points.w[i] ?? 0;
-        ctx.drawImage(stamp, Math.round(x) - r, Math.round(y) - r);
-      }
-      const img = ctx.getImageData(0, 0, width, height);
-      colorize(img.data, palette);
-      visible.putImageData(img, 0, 0);
+      const img = ctx.createImageData(width, height);
+      rasterize(heatField(points, width, height, r), palette, width, height, img.data);
+      ctx.putImageData(img, 0, 0);
     },
   };
 };
