@@ -5,6 +5,15 @@
 import type { Ddl } from './ddl.js';
 import * as events from './migrations/0001-events.js';
 import * as sites from './migrations/0002-sites.js';
+import * as clickCells from './migrations/0003-click-cells.js';
+import * as elementClicks from './migrations/0004-element-clicks.js';
+import * as scrollDepth from './migrations/0005-scroll-depth.js';
+import * as attention from './migrations/0006-attention.js';
+import * as pageStats from './migrations/0007-page-stats.js';
+import * as eventIds from './migrations/0101-event-ids.js';
+import * as enrichment from './migrations/0102-enrichment.js';
+import * as quarantine from './migrations/0103-quarantine.js';
+import * as siteSettings from './migrations/0104-site-settings.js';
 import type { Store } from './store.js';
 
 interface Migration {
@@ -18,7 +27,19 @@ interface Migration {
  * Every migration. Versions are explicit so that work on different features can add
  * migrations side by side; they run in version order.
  */
-export const migrations: readonly Migration[] = [events, sites].sort((a, b) => a.version - b.version);
+export const migrations: readonly Migration[] = [
+  events,
+  sites,
+  clickCells,
+  elementClicks,
+  scrollDepth,
+  attention,
+  pageStats,
+  eventIds,
+  enrichment,
+  quarantine,
+  siteSettings,
+].sort((a, b) => a.version - b.version);
 
 /** Applies the migrations the store has not seen yet; returns the names applied. */
 export async function migrate(store: Store): Promise<string[]> {
