@@ -39,7 +39,10 @@ const en = {
   'error.range': 'The start date is after the end date. Pick a start date on or before the end date.',
   'error.frame':
     'The page could not be shown behind the heat (it may forbid framing); the heat is drawn on a blank backdrop.',
-  retry: 'Retry',
+  exportPng: 'Download PNG',
+  exportCsv: 'Download CSV',
+  'export.busy': 'Preparing the image…',
+  'error.export': 'The image could not be made ({message}). The CSV download still works.',
 } as const;
 
 /** A message key. */
@@ -76,7 +79,10 @@ const zhCN: Record<MessageKey, string> = {
   'error.format': '服务返回的数据格式不符合预期，查看器与服务的版本可能不一致。',
   'error.range': '开始日期晚于结束日期。请选择不晚于结束日期的开始日期。',
   'error.frame': '无法在热力图下方显示该页面（页面可能禁止被嵌入），热力已绘制在空白背景上。',
-  retry: '重试',
+  exportPng: '下载 PNG 图片',
+  exportCsv: '下载 CSV 数据',
+  'export.busy': '正在生成图片…',
+  'error.export': '无法生成图片（{message}），仍可下载 CSV 数据。',
 };
 
 /** Languages the viewer speaks. */

@@ -4,6 +4,9 @@
 export const MAX_CANVAS_SIDE = 32_000;
 export const MAX_CANVAS_AREA = 16_000_000;
 
+/** Opacity of the heat over the page, on screen and in exports: the page stays readable under it. */
+export const HEAT_OPACITY = 0.8;
+
 /** Where the page and its heat go on screen. */
 export interface StageLayout {
   /** CSS px on screen per document px. */

@@ -11,6 +11,7 @@ import { type Lang, type MessageKey, pickLang, translate } from './i18n';
 import { formatState, parseState, type ViewState } from './state';
 import { type ControlChange, createControls } from './ui/controls';
 import { byId, setStatus } from './ui/dom';
+import { createExportButtons } from './ui/export-buttons';
 import { applyLabels } from './ui/labels';
 import { createPageList } from './ui/page-list';
 import { createStage } from './ui/stage';
@@ -37,6 +38,18 @@ const stageStatus = byId('stage-status', HTMLParagraphElement);
 const stage = createStage();
 const controls = createControls({ onChange: (c) => change(c) });
 const pageList = createPageList({ onPick: (pageKey) => change({ page: pageKey }) });
+const exportButtons = createExportButtons({
+  current: () => {
+    const view = stage.view();
+    const { site, page, device } = state;
+    if (!view || !site || !page) return null;
+    const r = range();
+    const caption = `${page} · ${summary.textContent ?? ''} · ${r.from} – ${r.to}`;
+    return { ...view, caption, name: { site, page, device, ...r } };
+  },
+  t,
+  status: (text, error = false) => setStatus(stageStatus, text, { error }),
+});
 
 /** The words for a failed request, in the analyst's language. */
 function errorText(e: unknown): string {
@@ -138,6 +151,7 @@ async function loadPages() {
 function showHeatmapMessage(text: string, error = false) {
   heatAbort?.abort();
   stage.hide();
+  exportButtons.refresh();
   summary.textContent = '';
   setStatus(stageStatus, text, { error });
 }
@@ -154,14 +168,13 @@ async function loadHeatmap() {
   }
   if (r.from > r.to) return showHeatmapMessage(t('error.range'), true);
   stage.busy();
+  exportButtons.refresh();
   setStatus(stageStatus, t('loading.heatmap'));
   try {
     const heatmap = await api.clickHeatmap(site, page, device, r, abort.signal);
     if (abort.signal.aborted) return;
     if (heatmap.total === 0 || heatmap.cells.length === 0) {
-      stage.hide();
-      summary.textContent = '';
-      setStatus(stageStatus, t('empty.heatmap', { ...r, device: t(`device.${device}`) }));
+      showHeatmapMessage(t('empty.heatmap', { ...r, device: t(`device.${device}`) }));
       return;
     }
     const pageUrl = pages?.find((p) => p.pageKey === page)?.url;
@@ -176,6 +189,7 @@ async function loadHeatmap() {
     });
     heatCanvas.setAttribute('aria-label', `${t('heatmap')} ${page}: ${summary.textContent}`);
     setStatus(stageStatus, result.backdrop ? '' : t('error.frame'));
+    exportButtons.refresh();
   } catch (e) {
     if (abort.signal.aborted) return;
     showHeatmapMessage(errorText(e), true);

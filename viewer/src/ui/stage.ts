@@ -6,7 +6,7 @@
 import type { ClickHeatmap } from '../api';
 import { cellsToPoints } from '../heat/points';
 import { createHeatRenderer } from '../heat/renderer';
-import { fitStage, heatRadius } from '../layout';
+import { fitStage, HEAT_OPACITY, heatRadius } from '../layout';
 import { byId } from './dom';
 
 /** The viewport height pages are measured at (a common laptop), so `100vh` blocks stay sane. */
@@ -25,9 +25,10 @@ export const createStage = () => {
   const stage = byId('stage', HTMLDivElement);
   const panel = byId('stage-panel', HTMLElement);
   const box = byId('frame-box', HTMLDivElement);
-  const frame = byId('frame', HTMLIFrameElement);
+  let frame = byId('frame', HTMLIFrameElement);
   const canvas = byId('heat', HTMLCanvasElement);
   const renderer = createHeatRenderer(canvas);
+  canvas.style.opacity = String(HEAT_OPACITY);
   let current: { heatmap: ClickHeatmap; height: number } | null = null;
   let frameKey = '';
   let frameLoad: Promise<boolean> = Promise.resolve(false);
@@ -65,16 +66,29 @@ export const createStage = () => {
     canvas.dataset.scale = String(toCanvas);
   };
 
+  // A fresh iframe per page: navigating an existing one would add entries to the
+  // browser's history, and Back would then step through backdrops instead of views.
+  const replaceFrame = (): HTMLIFrameElement => {
+    const fresh = frame.cloneNode(false) as HTMLIFrameElement;
+    fresh.removeAttribute('src');
+    frame.replaceWith(fresh);
+    frame = fresh;
+    return fresh;
+  };
+
   const loadFrame = (url: string, width: number): Promise<boolean> =>
     new Promise((resolve) => {
+      const fresh = frame.cloneNode(false) as HTMLIFrameElement;
       const timer = setTimeout(() => resolve(false), FRAME_TIMEOUT_MS);
-      frame.onload = () => {
+      fresh.onload = () => {
         clearTimeout(timer);
         resolve(true);
       };
-      frame.style.width = `${width}px`;
-      frame.style.height = `${MEASURE_VIEWPORT_HEIGHT}px`;
-      frame.src = url;
+      fresh.style.width = `${width}px`;
+      fresh.style.height = `${MEASURE_VIEWPORT_HEIGHT}px`;
+      fresh.src = url;
+      frame.replaceWith(fresh);
+      frame = fresh;
     });
 
   const measure = (): number | null => {
@@ -108,7 +122,7 @@ export const createStage = () => {
         frameKey = key;
         if (url) frameLoad = loadFrame(url, heatmap.width);
         else {
-          frame.removeAttribute('src');
+          replaceFrame();
           frameLoad = Promise.resolve(false);
         }
       }
@@ -122,6 +136,17 @@ export const createStage = () => {
       paint();
       stage.dataset.state = 'drawn';
       return { height, backdrop };
+    },
+    /** What is drawn now: the answer, the page height used and the backdrop document when readable. */
+    view() {
+      if (!current || stage.dataset.state !== 'drawn') return null;
+      let doc: Document | null = null;
+      try {
+        doc = frameKey ? frame.contentDocument : null;
+      } catch {
+        doc = null;
+      }
+      return { ...current, doc };
     },
     /** Hides the stage (no page chosen, or nothing to show). */
     hide() {

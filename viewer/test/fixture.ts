@@ -1,0 +1,134 @@
+/**
+ * Known data for the viewer's browser tests: clicks at measured document points of the
+ * real demo product page (desktop, 1280 wide) and a few on the cart page, posted through
+ * `POST /v1/batch` exactly as the SDK would, then waited for until the API serves them.
+ */
+import { join } from 'node:path';
+import { BATCH_PATH, type Batch, PROTOCOL_VERSION, type WireEvent } from '@heatfunnel/sdk/protocol';
+import type { Browser } from 'playwright-core';
+import { REPO_DIR } from './server';
+
+export const ARTIFACTS = join(REPO_DIR, '.test-artifacts');
+export const PRODUCT_KEY = '/demo/product/:id';
+export const CART_KEY = '/demo/cart';
+export const WIDTH = 1280;
+
+export type Point = { x: number; y: number };
+
+/** What the fixture posted, for the tests to check the drawing against. */
+export interface KnownClicks {
+  addToCart: Point;
+  products: Point;
+  docHeight: number;
+  clicks: Point[];
+  cartClicks: number;
+}
+
+let seq = 0;
+/** A UUIDv7: 48-bit ms timestamp, version 7, variant 10, then a counter and random bits. */
+function uuidv7(ms: number): string {
+  const hex = ms.toString(16).padStart(12, '0');
+  const tail = `${(seq++).toString(16).padStart(6, '0')}${Math.random().toString(16).slice(2, 16).padEnd(14, '0')}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8)}-7${tail.slice(0, 3)}-a${tail.slice(3, 6)}-${tail.slice(6, 18)}`;
+}
+
+async function measureProductPage(browser: Browser, base: string) {
+  const context = await browser.newContext({ viewport: { width: WIDTH, height: 800 } });
+  const page = await context.newPage();
+  // The page carries the tracking snippet; keep this measuring visit out of the data.
+  await page.route('**/sdk/**', (route) => route.abort());
+  await page.goto(`${base}/demo/product/1`);
+  const found = await page.evaluate(() => {
+    const centre = (sel: string) => {
+      const r = document.querySelector(sel)?.getBoundingClientRect();
+      if (!r) throw new Error(`no ${sel} on the product page`);
+      return { x: r.left + r.width / 2 + scrollX, y: r.top + r.height / 2 + scrollY };
+    };
+    return {
+      addToCart: centre('#add-to-cart'),
+      products: centre('.nav-products'),
+      docHeight: document.documentElement.scrollHeight,
+    };
+  });
+  await context.close();
+  return found;
+}
+
+/** Posts the known clicks and resolves once the heatmap API counts all of them. */
+export async function postKnownClicks(browser: Browser, base: string): Promise<KnownClicks> {
+  const { addToCart, products, docHeight } = await measureProductPage(browser, base);
+  const now = Date.now();
+  const visit = (pk: string, path: string) =>
+    ({
+      a: 'anon-viewer-test',
+      s: 'session-viewer-test',
+      p: 'web',
+      url: `${base}${path}`,
+      pk,
+      vw: WIDTH,
+      vh: 800,
+      dw: WIDTH,
+      dh: docHeight,
+    }) as const;
+  // 30 clicks on "Add to cart", 10 on the "Products" link, each jittered a few px.
+  const clicks: Point[] = [
+    ...Array.from({ length: 30 }, (_, i) => ({
+      x: addToCart.x + ((i % 5) - 2) * 2,
+      y: addToCart.y + ((Math.floor(i / 5) % 3) - 1) * 2,
+    })),
+    ...Array.from({ length: 10 }, (_, i) => ({ x: products.x + ((i % 3) - 1) * 2, y: products.y })),
+  ];
+  const product = visit(PRODUCT_KEY, '/demo/product/1');
+  const cart = visit(CART_KEY, '/demo/cart');
+  const click = (v: typeof product, p: Point, i: number, sel: string): WireEvent => ({
+    ...v,
+    id: uuidv7(now + i),
+    ts: now + i,
+    t: 'click',
+    x: Math.round(p.x),
+    y: Math.round(p.y),
+    sel,
+  });
+  const events: WireEvent[] = [
+    { ...product, id: uuidv7(now), ts: now, t: 'pageview' },
+    ...clicks.map((c, i) => click(product, c, i + 1, i < 30 ? 'button#add-to-cart' : 'a.nav-products')),
+    { ...cart, id: uuidv7(now + 100), ts: now + 100, t: 'pageview' },
+    click(cart, { x: 200, y: 300 }, 101, 'a.checkout'),
+    click(cart, { x: 204, y: 300 }, 102, 'a.checkout'),
+  ];
+  const batch: Batch = { k: 'demo', v: PROTOCOL_VERSION, e: events };
+  const posted = await fetch(`${base}${BATCH_PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(batch),
+  });
+  const answer = await posted.json();
+  if (posted.status !== 200 || answer.accepted !== events.length) {
+    throw new Error(`the batch was not taken whole: ${posted.status} ${JSON.stringify(answer)}`);
+  }
+  // The flusher moves spooled events into the store shortly after the answer.
+  const total = async (pk: string) => {
+    const q = new URLSearchParams({ site: 'demo', page: pk, device: 'desktop' });
+    return ((await (await fetch(`${base}/api/heatmap/clicks?${q}`)).json()) as { total: number }).total;
+  };
+  const deadline = Date.now() + 30_000;
+  while ((await total(PRODUCT_KEY)) !== clicks.length || (await total(CART_KEY)) !== 2) {
+    if (Date.now() > deadline) throw new Error('the posted clicks did not reach the heatmap API within 30 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { addToCart, products, docHeight, clicks, cartClicks: 2 };
+}
+
+/** Reads pixels of the heat canvas at document points (CSS px at the reference width). */
+export function canvasPixels(page: import('playwright-core').Page, points: Point[]) {
+  return page.evaluate(
+    ({ points, width }) => {
+      const canvas = document.getElementById('heat') as HTMLCanvasElement;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('no 2d context');
+      const s = canvas.width / width;
+      return points.map((p) => [...ctx.getImageData(Math.round(p.x * s), Math.round(p.y * s), 1, 1).data]);
+    },
+    { points, width: WIDTH },
+  );
+}
