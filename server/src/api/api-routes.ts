@@ -1,9 +1,23 @@
-/** The viewer's read API under `/api`: sites, pages and click heatmaps. */
+/** The viewer's read API under `/api`: sites, pages, heatmaps, element ranking and funnels. */
 import type { DeviceClass } from '@heatfunnel/sdk/protocol';
 import { Hono } from 'hono';
-import { clickHeatmap, HEATMAP_COLUMNS, HEATMAP_ROW_HEIGHT } from '../query/click-heatmap.js';
+import { attention } from '../query/attention.js';
+import {
+  CLICK_LAYERS,
+  type ClickLayer,
+  clickHeatmap,
+  HEATMAP_COLUMNS,
+  HEATMAP_ROW_HEIGHT,
+} from '../query/click-heatmap.js';
+import { elementRanking } from '../query/element-ranking.js';
+import { funnelDropoffs } from '../query/funnel/funnel-dropoffs.js';
+import { FunnelSpecError, parseFunnelSpec } from '../query/funnel/funnel-spec.js';
+import { funnelSteps } from '../query/funnel/funnel-steps.js';
+import { funnelTimeToConvert, TIME_BUCKETS } from '../query/funnel/funnel-time-to-convert.js';
+import { funnelTrend } from '../query/funnel/funnel-trend.js';
 import { pageHeight } from '../query/page-height.js';
 import { pages } from '../query/pages.js';
+import { scrollReach } from '../query/scroll-reach.js';
 import type { SiteRegistry } from '../store/sites.js';
 import type { Store } from '../store/store.js';
 import { dateRangeParams, ParamError, pageFilterParams } from './params.js';
@@ -20,27 +34,41 @@ export interface ApiOptions {
 export const apiRoutes = ({ store, sites }: ApiOptions) => {
   const app = new Hono();
   app.onError((error, c) => {
-    if (error instanceof ParamError)
+    if (error instanceof ParamError || error instanceof FunnelSpecError) {
       return c.json({ error: 'invalid_parameter', message: error.message }, 400);
+    }
     throw error;
   });
+  const query = (c: { req: { query(name: string): string | undefined } }) => (name: string) =>
+    c.req.query(name);
+  const body = async (c: { req: { json(): Promise<unknown> } }) => {
+    try {
+      return (await c.req.json()) as Record<string, unknown>;
+    } catch {
+      throw new ParamError('the body must be JSON');
+    }
+  };
 
   app.get('/sites', async (c) => {
     const list = await sites.list();
     return c.json({ sites: list.map(({ key, name }) => ({ key, name })) });
   });
 
-  app.get('/pages', async (c) => {
-    const range = dateRangeParams((name) => c.req.query(name));
-    return c.json({ pages: await pages(store, range) });
-  });
+  app.get('/pages', async (c) => c.json({ pages: await pages(store, dateRangeParams(query(c))) }));
 
   app.get('/heatmap/clicks', async (c) => {
-    const filter = pageFilterParams((name) => c.req.query(name));
-    const [cells, docHeight] = await Promise.all([clickHeatmap(store, filter), pageHeight(store, filter)]);
+    const filter = pageFilterParams(query(c));
+    const layer = (c.req.query('layer') ?? 'clicks') as ClickLayer;
+    if (!CLICK_LAYERS.includes(layer))
+      throw new ParamError(`layer must be one of ${CLICK_LAYERS.join(', ')}`);
+    const [cells, docHeight] = await Promise.all([
+      clickHeatmap(store, filter, layer),
+      pageHeight(store, filter),
+    ]);
     return c.json({
       pageKey: filter.page,
       device: filter.device,
+      layer,
       columns: HEATMAP_COLUMNS,
       rowHeight: HEATMAP_ROW_HEIGHT,
       width: REFERENCE_WIDTH[filter.device],
@@ -48,6 +76,46 @@ export const apiRoutes = ({ store, sites }: ApiOptions) => {
       total: cells.reduce((sum, cell) => sum + cell.n, 0),
       cells,
     });
+  });
+
+  app.get('/heatmap/elements', async (c) => {
+    const limit = Number(c.req.query('limit') ?? 100);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+      throw new ParamError('limit must be 1 to 1000');
+    return c.json({ elements: await elementRanking(store, pageFilterParams(query(c)), limit) });
+  });
+
+  app.get('/heatmap/scroll', async (c) => {
+    const filter = pageFilterParams(query(c));
+    const [reach, seconds] = await Promise.all([scrollReach(store, filter), attention(store, filter)]);
+    return c.json({ ...reach, stepPercent: 5, attention: seconds });
+  });
+
+  app.post('/funnel', async (c) => {
+    const spec = parseFunnelSpec(await body(c));
+    const interval = c.req.query('interval') === 'week' ? 'week' : 'day';
+    const [counts, timing, trend] = await Promise.all([
+      funnelSteps(store, spec),
+      funnelTimeToConvert(store, spec),
+      funnelTrend(store, spec, interval),
+    ]);
+    return c.json({
+      ...counts,
+      timeToConvert: { buckets: TIME_BUCKETS, steps: timing },
+      trend: { interval, points: trend },
+    });
+  });
+
+  app.post('/funnel/dropoffs', async (c) => {
+    const input = await body(c);
+    const spec = parseFunnelSpec(input.funnel);
+    const step = input.step;
+    if (typeof step !== 'number' || !Number.isInteger(step) || step < 1 || step >= spec.steps.length) {
+      throw new ParamError(
+        `step must be a step number from 1 to ${spec.steps.length - 1} (the last step has no drop-offs)`,
+      );
+    }
+    return c.json(await funnelDropoffs(store, spec, step));
   });
   return app;
 };

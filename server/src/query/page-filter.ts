@@ -1,5 +1,6 @@
-/** The filter most queries share: one site's page key, device class and date range. */
+/** The filter most queries share: one site's page key, device class, date range and segment. */
 import type { DeviceClass } from '@heatfunnel/sdk/protocol';
+import type { Segment } from './segment.js';
 
 export interface DateRange {
   site: string;
@@ -12,4 +13,5 @@ export interface DateRange {
 export interface PageFilter extends DateRange {
   page: string;
   device: DeviceClass;
+  segment: Segment;
 }

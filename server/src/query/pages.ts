@@ -1,6 +1,11 @@
-/** The page keys of a site with their page views and clicks, for the viewer's page picker. */
+/**
+ * The page keys of a site with page views, clicks and median scroll depth, for the
+ * viewer's page picker.
+ */
 import type { Store } from '../store/store.js';
+import { rangeParams } from './aggregate-source.js';
 import type { DateRange } from './page-filter.js';
+import { SqlParams } from './sql-params.js';
 
 export interface PageSummary {
   pageKey: string;
@@ -8,19 +13,30 @@ export interface PageSummary {
   url: string;
   pageviews: number;
   clicks: number;
+  /** Median deepest point reached, % of the document height; null without scroll data. */
+  medianScrollDepth: number | null;
 }
 
 /** Page keys seen in `range`, most viewed first (at most `limit`). */
 export async function pages(store: Store, range: DateRange, limit = 500): Promise<PageSummary[]> {
+  const params = new SqlParams();
+  const { site, from, to } = rangeParams(range, params);
+  const days = `site = ${site} AND day BETWEEN ${from} AND ${to}`;
   const result = await store.client.query({
-    query: `SELECT page_key AS pageKey, argMax(url, ts) AS url,
-        countIf(type = 'pageview') AS pageviews, countIf(type = 'click') AS clicks
-      FROM ${store.table('events')}
-      WHERE site = {site:String} AND toDate(ts) BETWEEN {from:Date} AND {to:Date}
-      GROUP BY page_key
+    query: `SELECT p.page_key AS pageKey, p.url AS url, p.pageviews AS pageviews, p.clicks AS clicks,
+        s.depth AS medianScrollDepth
+      FROM (
+        SELECT page_key, anyLast(url) AS url, sum(pageviews) AS pageviews, sum(clicks) AS clicks
+        FROM ${store.table('page_stats')} WHERE ${days} GROUP BY page_key
+      ) AS p
+      LEFT JOIN (
+        SELECT page_key, toUInt8(quantileExactWeighted(0.5)(depth_pct, views)) AS depth
+        FROM ${store.table('scroll_depth')} WHERE ${days} GROUP BY page_key
+      ) AS s ON s.page_key = p.page_key
       ORDER BY pageviews DESC, clicks DESC, pageKey
-      LIMIT {limit:UInt32}`,
-    query_params: { ...range, limit },
+      LIMIT ${params.add(limit, 'UInt32')}
+      SETTINGS join_use_nulls = 1`,
+    query_params: params.values,
     format: 'JSONEachRow',
   });
   return result.json<PageSummary>();

@@ -13,6 +13,20 @@ export const name = 'click-cells';
 const COLUMNS = 100;
 const ROW_HEIGHT = 10;
 
+/** The view's SELECT over `events` (a table, or a subquery of raw events for segments). */
+export const select = (events: string): string =>
+  `SELECT site, page_key, device, day, platform, channel, cy, cx,
+        count() AS clicks, sum(r) AS rage, sum(d) AS dead
+      FROM (
+        SELECT site, page_key, device, toDate(ts) AS day, platform, channel,
+          toUInt32(floor(y / ${ROW_HEIGHT})) AS cy,
+          toUInt8(least(floor(x / dw * ${COLUMNS}), ${COLUMNS - 1})) AS cx,
+          rage AS r, dead AS d
+        FROM ${events}
+        WHERE type = 'click' AND dw > 0 AND x >= 0 AND y >= 0
+      )
+      GROUP BY site, page_key, device, day, platform, channel, cy, cx`;
+
 /** DDL for the click cells table and its view. */
 export const statements = (ddl: Ddl): string[] => [
   `CREATE TABLE IF NOT EXISTS ${ddl.local('click_cells')}${ddl.onCluster} (
@@ -33,18 +47,5 @@ export const statements = (ddl: Ddl): string[] => [
   ORDER BY (site, page_key, device, day, platform, channel, cy, cx)
   ${ddl.ttl('day')}`,
   ...ddl.distributed('click_cells', 'cityHash64(page_key)'),
-  ...materializedView(ddl, {
-    target: 'click_cells',
-    select: (events) => `SELECT site, page_key, device, day, platform, channel, cy, cx,
-        count() AS clicks, sum(r) AS rage, sum(d) AS dead
-      FROM (
-        SELECT site, page_key, device, toDate(ts) AS day, platform, channel,
-          toUInt32(floor(y / ${ROW_HEIGHT})) AS cy,
-          toUInt8(least(floor(x / dw * ${COLUMNS}), ${COLUMNS - 1})) AS cx,
-          rage AS r, dead AS d
-        FROM ${events}
-        WHERE type = 'click' AND dw > 0 AND x >= 0 AND y >= 0
-      )
-      GROUP BY site, page_key, device, day, platform, channel, cy, cx`,
-  }),
+  ...materializedView(ddl, { target: 'click_cells', select }),
 ];

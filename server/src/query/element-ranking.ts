@@ -1,0 +1,55 @@
+/**
+ * Elements of a page ranked by clicks, with unique clickers, click rate (clicks ÷ page
+ * views), rage and dead clicks, and where inside each element people clicked (10 × 10
+ * bins), so the viewer can put the heat on the element wherever the layout moved it.
+ */
+import { select as elementSelect } from '../store/migrations/0004-element-clicks.js';
+import { select as pageSelect } from '../store/migrations/0007-page-stats.js';
+import type { Store } from '../store/store.js';
+import { aggregateSource, rangeParams } from './aggregate-source.js';
+import type { PageFilter } from './page-filter.js';
+import { pageWhere } from './page-where.js';
+import { SqlParams } from './sql-params.js';
+
+export interface ElementStats {
+  /** Selector hash: the element's key. */
+  hash: string;
+  selector: string;
+  clicks: number;
+  /** Distinct visitors who clicked it (HyperLogLog estimate, exact for small counts). */
+  clickers: number;
+  /** Clicks per page view of the page. */
+  rate: number;
+  rage: number;
+  dead: number;
+  /** Clicks per bin of the element-relative position: `[column 0..9, row 0..9, clicks]`. */
+  positions: [number, number, number][];
+}
+
+/** The `limit` most clicked elements of `filter`'s page. */
+export async function elementRanking(store: Store, filter: PageFilter, limit = 100): Promise<ElementStats[]> {
+  const params = new SqlParams();
+  const range = rangeParams(filter, params);
+  const elements = aggregateSource(store, 'element_clicks', elementSelect, filter.segment, range, params);
+  const pageStats = aggregateSource(store, 'page_stats', pageSelect, filter.segment, range, params);
+  const where = pageWhere(filter, range, params);
+  const result = await store.client.query({
+    // Aggregates get inner names: an alias equal to a column name would shadow the column.
+    query: `SELECT hash, sel AS selector, n AS clicks, u AS clickers, r AS rage, d AS dead,
+        if(views = 0, 0, n / views) AS rate,
+        arrayMap((bin, count) -> (bin % 10, intDiv(bin, 10), count), bins.1, bins.2) AS positions
+      FROM (
+        SELECT selector_hash AS hash, anyLast(selector) AS sel, sum(clicks) AS n, uniqMerge(clickers) AS u,
+          sum(rage) AS r, sum(dead) AS d, sumMap([toUInt8(eby * 10 + ebx)], [toUInt64(clicks)]) AS bins
+        FROM ${elements}
+        WHERE ${where}
+        GROUP BY selector_hash
+      ) AS e
+      CROSS JOIN (SELECT sum(pageviews) AS views FROM ${pageStats} WHERE ${where}) AS v
+      ORDER BY clicks DESC, hash
+      LIMIT ${params.add(limit, 'UInt32')}`,
+    query_params: params.values,
+    format: 'JSONEachRow',
+  });
+  return result.json<ElementStats>();
+}
