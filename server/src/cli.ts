@@ -28,6 +28,8 @@ Options (environment variable in brackets):
   --clickhouse-url U  use a ClickHouse server instead of the embedded engine [CLICKHOUSE_URL]
                       (with CLICKHOUSE_USER, CLICKHOUSE_PASSWORD)
   --database NAME     database for Heatfunnel's tables [CLICKHOUSE_DATABASE], default heatfunnel
+  --cluster NAME      create Replicated + Distributed tables ON CLUSTER NAME [CLICKHOUSE_CLUSTER]
+  --retention-days N  keep raw events and aggregates N days [HEATFUNNEL_RETENTION_DAYS], default forever
   --demo              serve the demo shop and make sure the site "demo" exists
 `;
 
