@@ -6,6 +6,12 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Days in the default range, today included (contracts.md: "the last 30 days"). */
 export const DEFAULT_RANGE_DAYS = 30;
 
+/** Relative ranges offered as presets, in days. */
+export const RANGE_PRESETS = [7, 30, 90] as const;
+
+/** Longest relative range accepted from a URL, days. */
+export const MAX_RANGE_DAYS = 731;
+
 /** The UTC date of `time` as `YYYY-MM-DD`. */
 export function utcDate(time: Date | number): string {
   return new Date(time).toISOString().slice(0, 10);

@@ -5,7 +5,7 @@
 import './styles.css';
 import { type ApiError, createApi, type PageRow, type Site } from './api';
 import { backdropUrl } from './backdrop';
-import { defaultRange } from './dates';
+import { DEFAULT_RANGE_DAYS, defaultRange } from './dates';
 import { DEFAULT_STOPS } from './heat/palette';
 import { type Lang, type MessageKey, pickLang, translate } from './i18n';
 import { formatState, parseState, type ViewState } from './state';
@@ -28,9 +28,10 @@ let heatAbort: AbortController | null = null;
 const lang = (): Lang => state.lang ?? pickLang(navigator.languages ?? [navigator.language]);
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang(), key, params);
 const range = () => {
-  const d = defaultRange();
+  const d = defaultRange(Date.now(), state.days ?? DEFAULT_RANGE_DAYS);
   return { from: state.from ?? d.from, to: state.to ?? d.to };
 };
+const rangeChanged = (a: ViewState, b: ViewState) => a.from !== b.from || a.to !== b.to || a.days !== b.days;
 
 const summary = byId('summary', HTMLParagraphElement);
 const heatCanvas = byId('heat', HTMLCanvasElement);
@@ -88,8 +89,7 @@ function change(c: ControlChange | { page: string }) {
   writeUrl(true);
   renderChrome();
   // A language change reloads too, so status lines already shown are re-worded.
-  if ('lang' in c || state.site !== before.site || state.from !== before.from || state.to !== before.to)
-    void loadPages();
+  if ('lang' in c || state.site !== before.site || rangeChanged(state, before)) void loadPages();
   else void loadHeatmap();
 }
 
@@ -200,7 +200,7 @@ window.addEventListener('popstate', () => {
   const before = state;
   state = parseState(location.search);
   renderChrome();
-  if (state.site !== before.site || state.from !== before.from || state.to !== before.to) void loadPages();
+  if (state.site !== before.site || rangeChanged(state, before)) void loadPages();
   else void loadHeatmap();
 });
 

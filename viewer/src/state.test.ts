@@ -10,6 +10,7 @@ describe('URL state', () => {
       device: 'mobile',
       from: '2026-11-01',
       to: '2026-11-23',
+      days: null,
       lang: 'zh-CN',
     } as const;
     const q = formatState(state);
@@ -18,19 +19,23 @@ describe('URL state', () => {
   });
 
   it('falls back to defaults for missing or malformed values', () => {
-    expect(parseState('?device=fridge&from=2026-02-30&to=yesterday&lang=fr&site=')).toEqual({
+    expect(parseState('?device=fridge&from=2026-02-30&to=yesterday&lang=fr&site=&days=-3')).toEqual({
       site: null,
       page: null,
       device: 'desktop',
       from: null,
       to: null,
+      days: null,
       lang: null,
     });
+    expect(parseState('?days=1.5').days).toBeNull();
+    expect(parseState('?days=9999').days).toBeNull();
   });
 
   it('leaves defaults out of the URL', () => {
     expect(formatState(parseState(''))).toBe('');
     expect(formatState({ ...parseState(''), site: 'demo' })).toBe('?site=demo');
+    expect(formatState({ ...parseState(''), days: 7 })).toBe('?days=7');
   });
 });
 

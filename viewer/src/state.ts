@@ -1,9 +1,10 @@
 /**
  * The view's state and its home in the URL query, so a view can be shared and reloaded.
- * Unset dates mean "the last 30 days", kept relative so a shared default view stays current.
+ * Unset dates mean "the last `days` (default 30) days", kept relative so a shared view of
+ * "last week" stays current; set dates fix the range.
  */
 import { DEVICE_CLASSES, DeviceClass } from '@heatfunnel/sdk/protocol';
-import { isIsoDate } from './dates';
+import { isIsoDate, MAX_RANGE_DAYS } from './dates';
 import { isLang, type Lang } from './i18n';
 
 /** What the analyst is looking at. */
@@ -11,9 +12,11 @@ export interface ViewState {
   site: string | null;
   page: string | null;
   device: DeviceClass;
-  /** `YYYY-MM-DD` (UTC) or null for the default range. */
+  /** `YYYY-MM-DD` (UTC), both set for a fixed range, or null for a range relative to today. */
   from: string | null;
   to: string | null;
+  /** Length of the relative range in days, today included; null means the default 30. */
+  days: number | null;
   /** Chosen language, or null to follow the browser. */
   lang: Lang | null;
 }
@@ -25,12 +28,14 @@ export function parseState(search: string): ViewState {
   const from = q.get('from');
   const to = q.get('to');
   const lang = q.get('lang');
+  const days = Number(q.get('days'));
   return {
     site: q.get('site') || null,
     page: q.get('page') || null,
     device: DEVICE_CLASSES.find((d) => d === device) ?? DeviceClass.desktop,
     from: from && isIsoDate(from) ? from : null,
     to: to && isIsoDate(to) ? to : null,
+    days: Number.isInteger(days) && days >= 1 && days <= MAX_RANGE_DAYS ? days : null,
     lang: lang && isLang(lang) ? lang : null,
   };
 }
@@ -43,6 +48,7 @@ export function formatState(state: ViewState): string {
   if (state.device !== DeviceClass.desktop) q.set('device', state.device);
   if (state.from) q.set('from', state.from);
   if (state.to) q.set('to', state.to);
+  if (state.days) q.set('days', String(state.days));
   if (state.lang) q.set('lang', state.lang);
   const s = q.toString();
   return s ? `?${s}` : '';

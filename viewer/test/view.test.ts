@@ -102,6 +102,25 @@ describe('viewer state, language and keyboard', () => {
     await page.context().close();
   });
 
+  it('offers relative range presets, and fixes the range when a date is edited', async () => {
+    const page = await open(`?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}`);
+    await drawn(page);
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    expect(await page.inputValue('#preset')).toBe('30');
+    expect(await page.inputValue('#from')).toBe(day(29));
+    await page.selectOption('#preset', '7');
+    await expect.poll(() => param(page, 'days')).toBe('7');
+    expect(await page.inputValue('#from')).toBe(day(6));
+    expect(await page.inputValue('#to')).toBe(day(0));
+    await expect.poll(() => page.textContent('#summary')).toContain('Clicks 40');
+    await page.fill('#from', '2020-01-01');
+    await expect.poll(() => param(page, 'from')).toBe('2020-01-01');
+    expect(param(page, 'to')).toBe(day(0));
+    expect(param(page, 'days')).toBeNull();
+    expect(await page.inputValue('#preset')).toBe('custom');
+    await page.context().close();
+  });
+
   it('walks back and forward through views with the browser history', async () => {
     const page = await open(`?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}`);
     await drawn(page);

@@ -4,12 +4,15 @@
  */
 import { DEVICE_CLASSES, type DeviceClass } from '@heatfunnel/sdk/protocol';
 import type { Site } from '../api';
+import { DEFAULT_RANGE_DAYS, RANGE_PRESETS } from '../dates';
 import { LANG_NAMES, LANGS, type Lang, translate } from '../i18n';
 import type { ViewState } from '../state';
 import { byId, el } from './dom';
 
 /** A change the analyst made in the header. */
-export type ControlChange = Partial<Pick<ViewState, 'site' | 'device' | 'from' | 'to'>> | { lang: Lang };
+export type ControlChange =
+  | Partial<Pick<ViewState, 'site' | 'device' | 'from' | 'to' | 'days'>>
+  | { lang: Lang };
 
 /** What the controls show. */
 export interface ControlsView {
@@ -27,14 +30,21 @@ export const createControls = ({ onChange }: { onChange: (change: ControlChange)
   const device = byId('device', HTMLFieldSetElement);
   const from = byId('from', HTMLInputElement);
   const to = byId('to', HTMLInputElement);
+  const preset = byId('preset', HTMLSelectElement);
   const lang = byId('lang', HTMLSelectElement);
 
   form.addEventListener('submit', (e) => e.preventDefault());
   site.addEventListener('change', () => onChange({ site: site.value || null }));
   lang.addEventListener('change', () => onChange({ lang: lang.value as Lang }));
-  // A half-typed date is empty while invalid; report only complete dates.
-  from.addEventListener('change', () => from.value && onChange({ from: from.value }));
-  to.addEventListener('change', () => to.value && onChange({ to: to.value }));
+  // Editing a date fixes the whole range; a half-typed date is empty while invalid.
+  const fixRange = () => from.value && to.value && onChange({ from: from.value, to: to.value, days: null });
+  from.addEventListener('change', fixRange);
+  to.addEventListener('change', fixRange);
+  preset.addEventListener('change', () => {
+    if (preset.value === 'custom') return fixRange();
+    const days = Number(preset.value);
+    onChange({ from: null, to: null, days: days === DEFAULT_RANGE_DAYS ? null : days });
+  });
 
   const radios = new Map<DeviceClass, HTMLInputElement>();
   const radioLabels = new Map<DeviceClass, HTMLSpanElement>();
@@ -60,6 +70,13 @@ export const createControls = ({ onChange }: { onChange: (change: ControlChange)
         const label = radioLabels.get(d);
         if (label) label.textContent = translate(current, `device.${d}`);
       }
+      const days = state.days ?? DEFAULT_RANGE_DAYS;
+      const choices = [...new Set([...RANGE_PRESETS, days])].sort((a, b) => a - b);
+      preset.replaceChildren(
+        ...choices.map((n) => el('option', { value: String(n) }, translate(current, 'range.days', { n }))),
+        el('option', { value: 'custom' }, translate(current, 'range.custom')),
+      );
+      preset.value = state.from || state.to ? 'custom' : String(days);
       from.value = state.from ?? range.from;
       to.value = state.to ?? range.to;
       from.max = to.value;
