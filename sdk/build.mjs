@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Builds the SDK with esbuild and prints the size of every entry (raw, gzip, brotli):
+//   dist/heatfunnel.js   IIFE for the snippet (global `hf`), minified
+//   dist/heatfunnel.mjs  ESM for bundlers (`import { init } from '@heatfunnel/sdk'`)
+// `node build.mjs --quiet` builds without the report (used by the size-budget test).
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, 'dist');
+
+/** Every build the package ships; the first is the core the size budget applies to. */
+export const ENTRIES = [
+  { entry: 'src/snippet.ts', outfile: 'heatfunnel.js', format: 'iife' },
+  { entry: 'src/index.ts', outfile: 'heatfunnel.mjs', format: 'esm' },
+];
+
+/** Raw, gzip (level 9) and brotli (max quality) sizes of `file` in bytes. */
+export function sizesOf(file) {
+  const bytes = readFileSync(file);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/** Builds every entry; resolves to their sizes. */
+export async function buildAll() {
+  const sizes = [];
+  for (const { entry, outfile, format } of ENTRIES) {
+    await build({
+      entryPoints: [join(here, entry)],
+      outfile: join(dist, outfile),
+      bundle: true,
+      format,
+      minify: true,
+      target: 'es2019',
+      platform: 'browser',
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+    sizes.push({ file: `dist/${outfile}`, ...sizesOf(join(dist, outfile)) });
+  }
+  return sizes;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const sizes = await buildAll();
+  if (!process.argv.includes('--quiet')) {
+    const kb = (n) => `${(n / 1024).toFixed(2)} KB`.padStart(9);
+    console.log('file                    raw       gzip     brotli');
+    for (const s of sizes) console.log(`${s.file.padEnd(20)} ${kb(s.raw)} ${kb(s.gzip)} ${kb(s.brotli)}`);
+  }
+}

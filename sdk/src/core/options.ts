@@ -1,0 +1,33 @@
+/** Options of `init`, shared by every platform. */
+
+export interface InitOptions {
+  /** Site key (public write key), as the server knows it. */
+  site: string;
+  /** Origin of the Heatfunnel server, e.g. `https://hf.example.com`. */
+  endpoint?: string;
+  /** Send once this many events wait (default 20). */
+  batchSize?: number;
+  /** Send waiting events after this many ms (default 5000). */
+  flushInterval?: number;
+  /** Log what the SDK does and why it fails to the console. */
+  debug?: boolean;
+  /** Query parameters kept in `url` besides utm_* (e.g. `['lang']`). */
+  keepParams?: string[];
+  /** The site's own page key rule; return undefined to use the default template. */
+  pageKey?: (url: string) => string | undefined;
+}
+
+/** Options with every default filled in. */
+export type ResolvedOptions = Required<Omit<InitOptions, 'pageKey'>> & Pick<InitOptions, 'pageKey'>;
+
+/** Fills in defaults; `fallbackEndpoint` is where the platform thinks the server is. */
+export function resolveOptions(options: InitOptions, fallbackEndpoint: string): ResolvedOptions {
+  return {
+    batchSize: 20,
+    flushInterval: 5000,
+    debug: false,
+    keepParams: [],
+    ...options,
+    endpoint: (options.endpoint || fallbackEndpoint).replace(/\/+$/, ''),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The IIFE build the snippet loads: replaces the `window.hf` stub with the real function
+ * and replays the calls the stub queued (`hf('init', opts)`, `hf('track', ...)`...).
+ */
+import type { Client } from './core/client';
+import type { InitOptions } from './core/options';
+import { startWeb } from './web/start';
+
+type Call = [string, ...unknown[]];
+interface Stub {
+  (...args: unknown[]): void;
+  q?: ArrayLike<unknown>[];
+}
+
+// The server that served this script is the default endpoint; currentScript is only set now.
+const script = document.currentScript as HTMLScriptElement | null;
+let scriptOrigin = location.origin;
+try {
+  if (script?.src) scriptOrigin = new URL(script.src).origin;
+} catch {
+  // A strange src: keep the page origin.
+}
+
+let client: Client | undefined;
+const waiting: Call[] = [];
+
+function run(call: Call): void {
+  const [command, ...args] = call;
+  if (command === 'init') {
+    client = startWeb(args[0] as InitOptions, scriptOrigin);
+    for (const queued of waiting.splice(0)) run(queued);
+  } else if (!client) {
+    waiting.push(call);
+  } else if (typeof (client as unknown as Record<string, unknown>)[command] === 'function') {
+    (client as unknown as Record<string, (...a: unknown[]) => void>)[command]?.(...args);
+  } else if (command) {
+    console.warn(
+      `[heatfunnel] unknown command hf('${command}'); use init, track, step, identify, reset or flush`,
+    );
+  }
+}
+
+const hf = function hf(...args: unknown[]): void {
+  try {
+    run(args as Call);
+  } catch {
+    // Never throw into the host page.
+  }
+} as Stub;
+
+const win = window as unknown as { hf?: Stub };
+const queued = win.hf?.q ?? [];
+win.hf = hf;
+for (const args of queued) hf(...Array.from(args));

@@ -1,0 +1,57 @@
+/**
+ * Click capture: where on the document and where inside the element the click landed,
+ * from one getBoundingClientRect read, plus the element's stable selector.
+ */
+import type { Client, EventFields } from '../core/client';
+import { fnv1a } from '../core/fnv1a';
+import { LIMITS } from '../protocol';
+import { selectorOf } from './selector';
+
+const round4 = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1e4) / 1e4;
+
+/** True when `el` or an ancestor is fixed or sticky, so its page position moves with scrolling. */
+function isFixed(el: Element): boolean {
+  for (let node: Element | null = el; node && node !== document.body; node = node.parentElement) {
+    const position = getComputedStyle(node).position;
+    if (position === 'fixed' || position === 'sticky') return true;
+  }
+  return false;
+}
+
+/** The click event fields for a click `e` on `target`. */
+export function clickFields(e: MouseEvent, target: Element): EventFields<'click'> {
+  const rect = target.getBoundingClientRect();
+  const sel = selectorOf(target, (s) => document.querySelectorAll(s).length === 1).slice(
+    0,
+    LIMITS.maxKeyLength,
+  );
+  const link = target.closest('a[href]') as HTMLAnchorElement | null;
+  return {
+    x: Math.round(e.pageX),
+    y: Math.round(e.pageY),
+    sel,
+    sh: fnv1a(sel),
+    ex: rect.width ? round4((e.clientX - rect.left) / rect.width) : 0,
+    ey: rect.height ? round4((e.clientY - rect.top) / rect.height) : 0,
+    ew: Math.round(rect.width),
+    eh: Math.round(rect.height),
+    fx: isFixed(target) ? 1 : 0,
+    href: link?.href.slice(0, LIMITS.maxUrlLength),
+  };
+}
+
+/** Listens for clicks on the whole document (capture phase, so stopPropagation cannot hide them). */
+export function captureClicks(client: Client): void {
+  document.addEventListener(
+    'click',
+    client.wrap((e: MouseEvent) => {
+      // Keyboard and script clicks (detail 0) have no position to put on a heatmap.
+      if (!e.detail) return;
+      const node = e.target as Node | null;
+      const target = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
+      if (!target) return;
+      client.capture('click', clickFields(e, target));
+    }),
+    true,
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * Starts the SDK in a browser: the core client on the web platform, with the browser's
+ * capturers (page views, clicks) attached. Shared by the npm module and the snippet build.
+ */
+import { type Client, createClient } from '../core/client';
+import type { InitOptions } from '../core/options';
+import { captureClicks } from './click-capture';
+import { createWebPlatform } from './web-platform';
+
+const noop = () => undefined;
+const NOOP_CLIENT: Client = {
+  pageview: noop,
+  capture: noop,
+  track: noop,
+  step: noop,
+  identify: noop,
+  reset: noop,
+  flush: noop,
+  failures: () => 0,
+  wrap: (fn) => fn,
+};
+
+let running: Client | undefined;
+
+/** Starts capturing for `options.site`; a second call returns the running client. */
+export function startWeb(options: InitOptions, fallbackEndpoint: string): Client {
+  if (running) return running;
+  if (!options || typeof options.site !== 'string' || !options.site) {
+    console.error(
+      "[heatfunnel] init needs a site key: hf('init', { site: 'your-site-key' }). Nothing is captured.",
+    );
+    return NOOP_CLIENT;
+  }
+  const client = createClient(createWebPlatform(), options, fallbackEndpoint);
+  running = client;
+  captureClicks(client);
+  client.pageview();
+  return client;
+}

@@ -1,0 +1,102 @@
+/**
+ * A tiny stand-in for the Heatfunnel server in browser tests: serves the fixture pages and
+ * the built SDK, and records every request to `/v1/batch` exactly as the browser sent it.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Batch } from '../src/protocol';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const DIST = join(import.meta.dirname, '..', 'dist');
+
+/** One request the SDK made to the batch endpoint. */
+export interface RecordedBatch {
+  query: string;
+  headers: IncomingHttpHeaders;
+  /** Body as sent (gunzipped when marked gzip), parsed. */
+  batch: Batch;
+  /** Bytes on the wire. */
+  bytes: number;
+}
+
+/** How the fake server answers the n-th batch request (0-based); default 200. */
+export type Answer = (n: number) => { status: number; headers?: Record<string, string> };
+
+/** Starts the server on 127.0.0.1, port 0. Pages: `/<fixture>.html` or any path mapped by `route`. */
+export async function startIngestServer(route: (path: string) => string = (p) => p) {
+  const batches: RecordedBatch[] = [];
+  let answer: Answer = () => ({ status: 200 });
+  let requestCount = 0;
+  const server = createServer((req, res) => {
+    const [path = '/', query = ''] = (req.url ?? '/').split('?');
+    if (req.method === 'OPTIONS') {
+      res
+        .writeHead(204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'POST' })
+        .end();
+      return;
+    }
+    if (path === '/v1/batch' && req.method === 'POST') {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const gzip = /(^|&)gz=1(&|$)/.test(query) || req.headers['content-encoding'] === 'gzip';
+        const text = (gzip ? gunzipSync(raw) : raw).toString('utf8');
+        batches.push({ query, headers: req.headers, batch: JSON.parse(text) as Batch, bytes: raw.length });
+        const { status, headers = {} } = answer(requestCount++);
+        res
+          .writeHead(status, {
+            'Content-Type': 'application/json',
+            'Access-Control-Allow-Origin': '*',
+            'Access-Control-Expose-Headers': 'Retry-After',
+            ...headers,
+          })
+          .end(
+            status === 200 ? '{"accepted":0,"rejected":[]}' : '{"error":"store_unavailable","message":"x"}',
+          );
+      });
+      return;
+    }
+    try {
+      const file = path === '/heatfunnel.js' ? join(DIST, 'heatfunnel.js') : join(FIXTURES, route(path));
+      const type = file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8';
+      const content = readFileSync(file);
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(content);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    batches,
+    /** Every event received so far, in arrival order. */
+    events: () => batches.flatMap((b) => b.batch.e),
+    /** Sets how the next batch requests are answered. */
+    answer(fn: Answer) {
+      answer = fn;
+    },
+    /** Resolves once `count` events arrived; rejects after `timeoutMs`. */
+    async waitForEvents(count: number, timeoutMs = 5000) {
+      const until = Date.now() + timeoutMs;
+      while (batches.flatMap((b) => b.batch.e).length < count) {
+        if (Date.now() > until) {
+          const got = batches.map((b) => b.batch.e.map((e) => e.t).join(','));
+          throw new Error(
+            `expected ${count} events, got ${JSON.stringify(got)} in ${batches.length} batches`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return batches.flatMap((b) => b.batch.e);
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The server's interface. */
+export type IngestServer = Awaited<ReturnType<typeof startIngestServer>>;
