@@ -212,6 +212,8 @@ export const RejectReason = {
   invalidGzip: 'invalid_gzip',
   unsupportedMediaType: 'unsupported_media_type',
   unknownSite: 'unknown_site',
+  originNotAllowed: 'origin_not_allowed',
+  rateLimited: 'rate_limited',
   missingField: 'missing_field',
   invalidField: 'invalid_field',
   unknownType: 'unknown_type',

@@ -11,10 +11,14 @@ import { Hono } from 'hono';
 import { apiRoutes } from './api/api-routes.js';
 import { shopRoutes } from './demo/shop-routes.js';
 import { batchRoute } from './ingest/batch-route.js';
+import { type Quarantine, quarantine as quarantineOf } from './ingest/quarantine.js';
+import { rateLimiter } from './ingest/rate-limit.js';
 import type { Logger } from './log.js';
+import { type IngestMetrics, ingestMetrics } from './ops/metrics.js';
+import { opsRoutes } from './ops/ops-routes.js';
+import { directSink, type EventSink } from './spool/event-sink.js';
 import type { SiteRegistry } from './store/sites.js';
 import type { Store } from './store/store.js';
-import { writeEvents } from './store/write-events.js';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -29,18 +33,53 @@ export interface AppOptions {
   log: Logger;
   /** Serve the demo shop under /demo. */
   demo?: boolean;
+  /** Ingest's parts; by default rows go straight to the store (see spool/event-sink.ts). */
+  ingest?: IngestOptions;
+}
+
+export interface IngestOptions {
+  sink?: EventSink;
+  quarantine?: Quarantine;
+  metrics?: IngestMetrics;
+  /** Batches per second per site when the site sets none; 0 for no limit. */
+  rateLimit?: number;
+  trustProxy?: boolean;
 }
 
 /** Builds the app. */
-export function createApp({ store, sites, log, demo = false }: AppOptions) {
+export function createApp({ store, sites, log, demo = false, ingest = {} }: AppOptions) {
   const app = new Hono();
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  const {
+    sink = directSink(store),
+    quarantine = quarantineOf(store, log),
+    metrics = ingestMetrics(),
+    rateLimit = 0,
+    trustProxy = false,
+  } = ingest;
+  app.route(
+    '/',
+    opsRoutes({
+      sink,
+      metrics,
+      gauges: () => ({
+        heatfunnel_quarantine_dropped: {
+          help: 'Refused inputs not kept in the quarantine (buffer full or write failed).',
+          value: quarantine.dropped(),
+        },
+      }),
+    }),
+  );
   app.route(
     BATCH_PATH,
     batchRoute({
       sites,
-      write: (rows) => writeEvents(store, rows),
-      onError: (error) => log.error('batch insert failed', { error: String(error) }),
+      write: (rows) => sink.write(rows),
+      quarantine,
+      metrics,
+      limiter: rateLimiter(),
+      defaultRate: rateLimit,
+      trustProxy,
+      onError: (error) => log.error('batch write failed', { error: String(error) }),
     }),
   );
   app.route('/api', apiRoutes({ store, sites }));

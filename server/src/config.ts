@@ -2,6 +2,7 @@
  * Configuration from command-line flags and environment variables (flags win), with
  * defaults that run the embedded engine on 127.0.0.1.
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 export interface StoreConfig {
@@ -25,6 +26,19 @@ export interface ServerConfig {
   store: StoreConfig;
   /** Make sure the `demo` site exists and serve the demo shop. */
   demo: boolean;
+  /** Ingest settings; defaults as `loadConfig` sets them. */
+  ingest?: Partial<IngestConfig>;
+}
+
+export interface IngestConfig {
+  /** Where the durable spool lives; default `<data-dir>/spool`. */
+  spoolDir: string;
+  /** Most bytes the spool holds while the store is behind; past it ingest answers 503. */
+  spoolMaxBytes: number;
+  /** Batches per second per site unless the site sets its own; 0 for no limit. */
+  rateLimit: number;
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
 }
 
 export const DEFAULT_DATA_DIR = '.data/chdb';
@@ -40,6 +54,10 @@ export const configOptions = {
   'retention-days': { type: 'string' },
   database: { type: 'string' },
   demo: { type: 'boolean' },
+  'spool-dir': { type: 'string' },
+  'spool-max-mb': { type: 'string' },
+  'rate-limit': { type: 'string' },
+  'trust-proxy': { type: 'boolean' },
 } as const;
 
 type Env = Record<string, string | undefined>;
@@ -75,12 +93,26 @@ export function loadConfig(
   if (cluster !== undefined && !/^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/.test(cluster)) {
     throw new Error(`cluster name "${cluster}" must be letters, digits, '_', '-' and '.'`);
   }
+  const whole = (flag: keyof typeof configOptions, name: string, fallback: number) => {
+    const text = str(flag, name);
+    const value = text === undefined ? fallback : Number(text);
+    if (!Number.isInteger(value) || value < 0)
+      throw new Error(`--${flag} (${name}) must be a whole number, got "${text}"`);
+    return value;
+  };
+  const dataDir = str('data-dir', 'HEATFUNNEL_DATA_DIR') ?? DEFAULT_DATA_DIR;
   return {
     host: str('host', 'HEATFUNNEL_HOST') ?? '127.0.0.1',
     port,
     demo: flags.demo === true,
+    ingest: {
+      spoolDir: str('spool-dir', 'HEATFUNNEL_SPOOL_DIR') ?? join(dataDir, 'spool'),
+      spoolMaxBytes: whole('spool-max-mb', 'HEATFUNNEL_SPOOL_MAX_MB', 1024) * 1_048_576,
+      rateLimit: whole('rate-limit', 'HEATFUNNEL_RATE_LIMIT', 0),
+      trustProxy: flags['trust-proxy'] === true || env.HEATFUNNEL_TRUST_PROXY === '1',
+    },
     store: {
-      dataDir: str('data-dir', 'HEATFUNNEL_DATA_DIR') ?? DEFAULT_DATA_DIR,
+      dataDir,
       url: str('clickhouse-url', 'CLICKHOUSE_URL'),
       user: env.CLICKHOUSE_USER || undefined,
       password: env.CLICKHOUSE_PASSWORD || undefined,

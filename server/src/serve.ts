@@ -1,10 +1,13 @@
 /** Puts the app on a port: migrates the store, makes sure the demo site exists, listens. */
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp, missingBuilds } from './app.js';
 import type { ServerConfig } from './config.js';
 import { DEMO_SITE } from './demo/shop-routes.js';
 import type { Logger } from './log.js';
+import { ingestMetrics } from './ops/metrics.js';
+import { spooledSink } from './spool/event-sink.js';
 import { migrate } from './store/migrate.js';
 import { siteRegistry } from './store/sites.js';
 import type { Store } from './store/store.js';
@@ -12,8 +15,10 @@ import type { Store } from './store/store.js';
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:8080`. */
   url: string;
-  /** Stops accepting requests and waits for open ones to finish. */
+  /** Stops accepting requests, waits for open ones, then drains the spool into the store. */
   close(): Promise<void>;
+  /** Resolves once every event acknowledged so far is in the store (for tests and tools). */
+  flush(timeoutMs?: number): Promise<void>;
 }
 
 /** Starts the HTTP server on `store`; resolves once it listens. */
@@ -27,7 +32,22 @@ export async function startServer(config: ServerConfig, store: Store, log: Logge
   for (const missing of missingBuilds())
     log.error(`not built: ${missing}; run \`npm start\` from the repository root`);
 
-  const app = createApp({ store, sites, log, demo: config.demo });
+  const ingest = config.ingest ?? {};
+  const metrics = ingestMetrics();
+  const sink = await spooledSink({
+    store,
+    dir: ingest.spoolDir ?? join(config.store.dataDir, 'spool'),
+    log,
+    metrics,
+    spool: { maxBytes: ingest.spoolMaxBytes },
+  });
+  const app = createApp({
+    store,
+    sites,
+    log,
+    demo: config.demo,
+    ingest: { sink, metrics, rateLimit: ingest.rateLimit, trustProxy: ingest.trustProxy },
+  });
   const { server, address } = await new Promise<{ server: ReturnType<typeof serve>; address: AddressInfo }>(
     (resolve, reject) => {
       const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (address) =>
@@ -39,6 +59,10 @@ export async function startServer(config: ServerConfig, store: Store, log: Logge
   const url = `http://${address.address}:${address.port}`;
   return {
     url,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sink.close();
+    },
+    flush: (timeoutMs) => sink.flush(timeoutMs),
   };
 }

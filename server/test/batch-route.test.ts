@@ -1,21 +1,30 @@
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { LIMITS } from '@heatfunnel/sdk/protocol';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { silentLogger } from '../src/log.js';
+import { type EventSink, spooledSink } from '../src/spool/event-sink.js';
 import { siteRegistry } from '../src/store/sites.js';
 import { batch, click, pageview } from './helpers/events.js';
 import { freshStore, rows, type TestStore } from './helpers/store.js';
 
 let db: TestStore;
 let app: ReturnType<typeof createApp>;
+let sink: EventSink;
 
+// The server's own path: the durable spool and its flusher, flushed before each read.
 beforeAll(async () => {
   db = await freshStore();
-  app = createApp({ store: db.store, sites: siteRegistry(db.store), log: silentLogger });
+  sink = await spooledSink({ store: db.store, dir: join(db.dataDir, 'spool'), log: silentLogger });
+  app = createApp({ store: db.store, sites: siteRegistry(db.store), log: silentLogger, ingest: { sink } });
 });
-afterAll(() => db.cleanup());
+afterAll(async () => {
+  await sink.close();
+  await db.cleanup();
+});
 beforeEach(async () => {
+  await sink.flush();
   await db.store.client.command({ query: `TRUNCATE TABLE ${db.store.table('events')}` });
 });
 
@@ -25,11 +34,13 @@ const post = (body: BodyInit, headers: Record<string, string> = {}, query = '') 
     body,
     headers: { 'Content-Type': 'text/plain', ...headers },
   });
-const stored = async () =>
-  rows<{ id: string; type: string; x: number; y: number; device: string }>(
+const stored = async () => {
+  await sink.flush();
+  return rows<{ id: string; type: string; x: number; y: number; device: string }>(
     db.store,
     `SELECT toString(id) AS id, type, x, y, device FROM ${db.store.table('events')} ORDER BY ts, x`,
   );
+};
 
 describe('POST /v1/batch', () => {
   it('stores a valid batch and answers how many events it kept', async () => {
@@ -111,6 +122,15 @@ describe('POST /v1/batch', () => {
     expect((await post(body)).status).toBe(200);
     expect((await post(body)).status).toBe(200);
     expect(await stored()).toHaveLength(2);
+  });
+
+  it('stores a retried event once when the retry comes later, next to new events', async () => {
+    const first = [pageview(), click(5, 5)];
+    expect((await post(batch(first))).status).toBe(200);
+    await sink.flush();
+    const fresh = click(7, 7);
+    expect((await post(batch([...first, fresh]))).status).toBe(200);
+    expect((await stored()).map((row) => row.id).sort()).toEqual([...first, fresh].map((e) => e.id).sort());
   });
 
   it('lets a shop page on another origin read the answer (CORS)', async () => {

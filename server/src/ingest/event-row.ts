@@ -1,6 +1,6 @@
 /**
  * Maps a validated wire event to a row of the `events` table, adding what the server
- * knows: the site, the receive time and the device class.
+ * knows: the site, the receive time, the device class and the request's enrichment.
  */
 import { deviceClassOf, type WireEvent } from '@heatfunnel/sdk/protocol';
 
@@ -42,12 +42,37 @@ export interface EventRow {
   step: string;
   name: string;
   props: string;
+  browser: string;
+  os: string;
+  ua_device: string;
+  bot: number;
+  ip: string;
 }
+
+/** What the server learns from the request rather than the event (see `enrich.ts`). */
+export interface Enrichment {
+  browser: string;
+  os: string;
+  /** Device type named by the user agent: desktop, mobile, tablet, ... */
+  ua_device: string;
+  /** 1 for a known bot or crawler. */
+  bot: number;
+  /** The client address truncated (or empty when the site drops it); never the whole address. */
+  ip: string;
+}
+
+/** Enrichment of a request nothing is known about. */
+export const NO_ENRICHMENT: Enrichment = { browser: '', os: '', ua_device: '', bot: 0, ip: '' };
 
 const round = Math.round;
 
 /** The `events` row for `event` of `site`, received at `receivedAt` (ms). */
-export function eventRow(site: string, event: WireEvent, receivedAt: number): EventRow {
+export function eventRow(
+  site: string,
+  event: WireEvent,
+  receivedAt: number,
+  enrichment: Enrichment = NO_ENRICHMENT,
+): EventRow {
   const row: EventRow = {
     site,
     id: event.id,
@@ -85,6 +110,7 @@ export function eventRow(site: string, event: WireEvent, receivedAt: number): Ev
     step: '',
     name: '',
     props: '',
+    ...enrichment,
   };
   switch (event.t) {
     case 'click':

@@ -1,0 +1,114 @@
+/**
+ * Moves sealed spool segments into the store, oldest first, one insert per segment, and
+ * removes each once the store has it. When the store fails, the segment stays and the
+ * flusher retries with backoff; the spool grows meanwhile (up to its cap).
+ */
+import type { Logger } from '../log.js';
+import type { Segment } from './segment-files.js';
+import type { Spool } from './spool.js';
+
+export interface FlusherOptions {
+  spool: Spool;
+  /** Inserts one segment; must be idempotent (a replay after a crash inserts it again). */
+  insert: (segment: Segment) => Promise<void>;
+  log: Logger;
+  /** Called after each successful insert with its rows and duration (ms). */
+  onFlushed?: (rows: number, ms: number) => void;
+  /** First and largest wait between failed attempts, ms. */
+  retryMs?: [number, number];
+}
+
+export interface Flusher {
+  /** Seals the open segment and resolves once everything spooled before the call is stored. */
+  flush(timeoutMs?: number): Promise<void>;
+  /** True unless the last insert failed. */
+  healthy(): boolean;
+  /** The last insert error, while unhealthy. */
+  lastError(): string | undefined;
+  /** Drains what is spooled (up to `timeoutMs`), then stops. */
+  close(timeoutMs?: number): Promise<void>;
+}
+
+/** Starts flushing `spool` into the store through `insert`. */
+export function startFlusher({
+  spool,
+  insert,
+  log,
+  onFlushed = () => {},
+  retryMs = [100, 5_000],
+}: FlusherOptions): Flusher {
+  let stopped = false;
+  let failure: string | undefined;
+  let wake: (() => void) | undefined;
+  const nudge = () => {
+    wake?.();
+    wake = undefined;
+  };
+  spool.onChange(nudge);
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  const loop = async () => {
+    let backoff = retryMs[0];
+    while (!stopped) {
+      const segment = spool.sealed()[0];
+      if (!segment) {
+        await pause(60_000);
+        continue;
+      }
+      const started = performance.now();
+      try {
+        await insert(segment);
+      } catch (error) {
+        if (failure === undefined) log.error('flush failed; keeping the spool', { error: String(error) });
+        failure = String(error);
+        await pause(backoff);
+        backoff = Math.min(backoff * 2, retryMs[1]);
+        continue;
+      }
+      if (failure !== undefined) log.info('store is back; draining the spool', { ...spool.stats() });
+      failure = undefined;
+      backoff = retryMs[0];
+      onFlushed(segment.rows, performance.now() - started);
+      await spool.done(segment);
+    }
+  };
+  const running = loop();
+
+  const flush = async (timeoutMs = 30_000) => {
+    await spool.seal();
+    const target = spool.sealed().at(-1)?.seq;
+    if (target === undefined) return;
+    const deadline = Date.now() + timeoutMs;
+    while ((spool.sealed()[0]?.seq ?? Number.POSITIVE_INFINITY) <= target) {
+      if (Date.now() > deadline)
+        throw new Error(`spool not flushed within ${timeoutMs} ms: ${failure ?? ''}`);
+      nudge();
+      await new Promise<void>((resolve) => setTimeout(resolve, 10));
+    }
+  };
+
+  return {
+    flush,
+    healthy: () => failure === undefined,
+    lastError: () => failure,
+    close: async (timeoutMs = 10_000) => {
+      await flush(timeoutMs).catch((error: unknown) =>
+        log.error('stopping with events left in the spool; they are sent at the next start', {
+          error: String(error),
+          ...spool.stats(),
+        }),
+      );
+      await spool.close();
+      stopped = true;
+      nudge();
+      await running;
+    },
+  };
+}
