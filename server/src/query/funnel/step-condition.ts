@@ -1,6 +1,6 @@
 /** Turns a funnel step into a SQL condition on a raw event row, with typed parameters. */
 import type { SqlParams } from '../sql-params.js';
-import type { FunnelStep, PropFilter } from './funnel-spec.js';
+import type { FunnelStep, PropFilter, StepMatch } from './funnel-spec.js';
 
 // Filters on these keys read the column; any other key reads the event's properties.
 const COLUMNS: Record<string, string> = {
@@ -28,28 +28,35 @@ function filterCondition(filter: PropFilter, params: SqlParams): string {
   }
 }
 
-/** The condition an event row must meet to count as `step`. */
-export function stepCondition(step: FunnelStep, params: SqlParams): string {
-  const { match } = step;
-  const parts: string[] = [];
-  const string = (value: string) => params.add(value, 'String');
+/**
+ * The event key of the events a step matches: the raw table's `event_key` column, which
+ * leads its sort key, so `event_key IN (...)` reads only the funnel's events. Mirrors the
+ * column's definition in store/migrations/0001-events.ts.
+ */
+export function eventKey(match: StepMatch): string {
   switch (match.kind) {
     case 'step':
-      parts.push(`type = 'step'`, `funnel = ${string(match.funnel)}`, `step = ${string(match.step)}`);
-      break;
+      return `step:${match.funnel}/${match.step}`;
     case 'pageview':
-      parts.push(`type = 'pageview'`, `page_key = ${string(match.pageKey)}`);
-      break;
-    case 'click':
-      parts.push(`type = 'click'`);
-      if (match.selector) parts.push(`selector = ${string(match.selector)}`);
-      if (match.selectorHash) parts.push(`selector_hash = ${string(match.selectorHash)}`);
-      if (match.pageKey) parts.push(`page_key = ${string(match.pageKey)}`);
-      break;
+      return `pageview:${match.pageKey}`;
     case 'event':
-      parts.push(`type = 'custom'`, `name = ${string(match.name)}`);
-      break;
+      return `custom:${match.name}`;
+    case 'click':
+      return 'click';
+  }
+}
+
+/** A step as SQL: its event key (a placeholder) and the full condition on an event row. */
+export function stepCondition(step: FunnelStep, params: SqlParams): { key: string; condition: string } {
+  const { match } = step;
+  const key = params.add(eventKey(match), 'String');
+  const parts = [`event_key = ${key}`];
+  const string = (value: string) => params.add(value, 'String');
+  if (match.kind === 'click') {
+    if (match.selector) parts.push(`selector = ${string(match.selector)}`);
+    if (match.selectorHash) parts.push(`selector_hash = ${string(match.selectorHash)}`);
+    if (match.pageKey) parts.push(`page_key = ${string(match.pageKey)}`);
   }
   for (const filter of step.filters ?? []) parts.push(filterCondition(filter, params));
-  return `(${parts.join(' AND ')})`;
+  return { key, condition: `(${parts.join(' AND ')})` };
 }
