@@ -1,9 +1,10 @@
 /**
- * The short Markdown report of one run: what ran, throughput, latency, errors, and the
- * store check when there was one.
+ * The short Markdown report of one run: what ran, throughput, latency, errors, the store
+ * check, the server's memory, and for stress runs each step and the knee.
  */
 
 /**
+ * @typedef {{ stored: number, distinct: number, acknowledged: number, ok: boolean } | { skipped: string }} StoreResult
  * @typedef {object} ReportInput
  * @property {string} scenario
  * @property {string} target
@@ -11,17 +12,38 @@
  * @property {Record<string, string>} settings the environment the scenario ran with
  * @property {number} exitCode k6's exit code
  * @property {import('./summary.mjs').RunFigures} figures
- * @property {{ stored: number, distinct: number, acknowledged: number } | { skipped: string }} [store]
+ * @property {StoreResult} [store]
+ * @property {import('./rss-sampler.mjs').RssTrend} [rss]
+ * @property {{ steps: import('./knee.mjs').StepFigures[], knee?: import('./knee.mjs').StepFigures, p99Ms: number }} [stress]
+ * @property {string} machine cores, load averages: what else was using the CPU k6 and the server shared
  */
 
 /** @param {number} n @param {number} [digits] */
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
+const fmt = (n, digits = 0) =>
+  Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits }) : '-';
+
+/** @param {StoreResult} store */
+function storeLine(store) {
+  if ('skipped' in store) return `| store check | skipped: ${store.skipped} |`;
+  return `| store check (stored = acknowledged, once each) | ${store.ok ? 'ok' : 'FAILED'}: ${fmt(store.stored)} rows, ${fmt(store.distinct)} distinct ids, ${fmt(store.acknowledged)} acknowledged |`;
+}
 
 /**
  * @param {ReportInput} input
  * @returns {string} Markdown
  */
-export function renderReport({ scenario, target, startedAt, settings, exitCode, figures: f, store }) {
+export function renderReport({
+  scenario,
+  target,
+  startedAt,
+  settings,
+  exitCode,
+  figures: f,
+  store,
+  rss,
+  stress,
+  machine,
+}) {
   const verdict =
     exitCode === 0 ? 'passed' : exitCode === 99 ? 'thresholds crossed' : `k6 exited ${exitCode}`;
   const lines = [
@@ -29,14 +51,17 @@ export function renderReport({ scenario, target, startedAt, settings, exitCode, 
     '',
     `- Target: ${target}`,
     `- Started: ${startedAt}`,
-    `- Settings: ${Object.entries(settings)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(', ')}`,
+    `- Machine: ${machine}`,
+    `- Settings: ${
+      Object.entries(settings)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ') || 'defaults'
+    }`,
     '',
     '| figure | value |',
     '|---|---|',
     `| HTTP requests | ${fmt(f.requests)} (${fmt(f.requestRate, 1)}/s) |`,
-    `| events acknowledged | ${fmt(f.eventsAcknowledged)} (${fmt(f.eventRate, 0)}/s) |`,
+    `| events acknowledged | ${fmt(f.eventsAcknowledged)} (${fmt(f.eventRate, 0)}/s over the whole run) |`,
     `| events sent / malformed refused / retried | ${fmt(f.eventsSent)} / ${fmt(f.eventsRejected)} / ${fmt(f.eventsRetried)} |`,
     `| POST /v1/batch latency ms (avg, med, p90, p95, p99, max) | ${Object.values(f.latency)
       .map((v) => fmt(v, 2))
@@ -45,11 +70,32 @@ export function renderReport({ scenario, target, startedAt, settings, exitCode, 
     `| answers not as expected | ${fmt(f.unexpectedAnswers)} |`,
     `| dropped iterations | ${fmt(f.droppedIterations)} |`,
   ];
-  if (store && 'skipped' in store) lines.push(`| store check | skipped: ${store.skipped} |`);
-  else if (store) {
-    const ok = store.stored === store.acknowledged && store.distinct === store.stored;
+  if (store) lines.push(storeLine(store));
+  if (rss) {
     lines.push(
-      `| store check | ${ok ? 'ok' : 'FAILED'}: ${fmt(store.stored)} rows, ${fmt(store.distinct)} distinct ids, ${fmt(store.acknowledged)} acknowledged |`,
+      `| server RSS MiB (first, max, last; ${rss.samples} samples) | ${fmt(rss.first)}, ${fmt(rss.max)}, ${fmt(rss.last)}; second-half trend ${fmt(rss.slopeLateMiBPerMin, 1)} MiB/min |`,
+    );
+  }
+  if (stress) {
+    lines.push(
+      '',
+      `## Steps (knee: p99 < ${stress.p99Ms} ms, errors < 0.1 %, ≥ 97 % of the rate achieved)`,
+      '',
+    );
+    lines.push(
+      '| target batches/s | achieved batches/s | events/s | p99 ms | failed | wrong answers | within limits |',
+    );
+    lines.push('|---|---|---|---|---|---|---|');
+    for (const s of stress.steps) {
+      lines.push(
+        `| ${fmt(s.rate)} | ${fmt(s.achieved, 1)} | ${fmt(s.events)} | ${fmt(s.p99, 1)} | ${fmt(s.failed * 100, 3)} % | ${fmt(s.wrong * 100, 3)} % | ${s.ok ? 'yes' : 'no'} |`,
+      );
+    }
+    lines.push(
+      '',
+      stress.knee
+        ? `Sustainable rate: **${fmt(stress.knee.rate)} batches/s, ${fmt(stress.knee.events)} events/s** (the highest step held within the limits, all lower steps too).`
+        : 'Sustainable rate: none of the steps stayed within the limits; start lower (`START_RATE`).',
     );
   }
   lines.push('', '## Thresholds', '');

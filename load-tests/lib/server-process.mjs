@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository root (load-tests/..). */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = join(REPO_ROOT, 'server', 'bin', 'heatfunnel.mjs');
+/** The server CLI to start; HEATFUNNEL_CLI points at another build (e.g. a release checkout). */
+const CLI = process.env.HEATFUNNEL_CLI || join(REPO_ROOT, 'server', 'bin', 'heatfunnel.mjs');
+const PARSE_ONLY = join(dirname(fileURLToPath(import.meta.url)), 'parse-only-server.mjs');
 const LISTENING = /heatfunnel listening on (http:\/\/\S+)/;
 
 /**
@@ -18,12 +20,14 @@ const LISTENING = /heatfunnel listening on (http:\/\/\S+)/;
  * @property {string} url base URL, e.g. http://127.0.0.1:43210
  * @property {number} pid
  * @property {string} dataDir
- * @property {() => Promise<void>} stop SIGTERM (SIGKILL after `stopTimeoutMs`), then removes the data directory unless kept
+ * @property {(options?: { removeData?: boolean }) => Promise<void>} stop SIGTERM (SIGKILL after `stopTimeoutMs`), then removes the data directory unless kept
+ * @property {() => void} removeData removes the data directory (after a `stop({ removeData: false })`)
  */
 
 /**
  * Spawns `heatfunnel serve --demo` and resolves once it printed its URL and /healthz answers.
- * @param {{ startTimeoutMs?: number, stopTimeoutMs?: number, keepData?: boolean, log?: (line: string) => void, args?: string[] }} [options]
+ * With `parseOnly`, starts lib/parse-only-server.mjs instead: the ceiling to compare with.
+ * @param {{ startTimeoutMs?: number, stopTimeoutMs?: number, keepData?: boolean, log?: (line: string) => void, args?: string[], parseOnly?: boolean }} [options]
  * @returns {Promise<RunningServer>}
  */
 export async function startServer({
@@ -32,19 +36,20 @@ export async function startServer({
   keepData = false,
   log = (line) => console.error(line),
   args = [],
+  parseOnly = false,
 } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'heatfunnel-load-'));
-  const child = spawn(
-    process.execPath,
-    [CLI, 'serve', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--demo', ...args],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const command = parseOnly
+    ? [PARSE_ONLY, ...args]
+    : [CLI, 'serve', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--demo', ...args];
+  const child = spawn(process.execPath, command, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const pid = child.pid;
   if (pid === undefined) throw new Error(`could not start ${CLI}`);
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
 
-  const stop = async () => {
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true });
+  const stop = async ({ removeData: remove = !keepData } = {}) => {
     if (child.exitCode === null && child.signalCode === null) {
       process.kill(pid, 'SIGTERM');
       const killer = setTimeout(() => {
@@ -54,7 +59,7 @@ export async function startServer({
       await exited;
       clearTimeout(killer);
     }
-    if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    if (remove) removeData();
   };
 
   const url = await new Promise((resolve, reject) => {
@@ -99,5 +104,5 @@ export async function startServer({
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   log(`server: pid ${pid} listening on ${url}, data in ${dataDir}`);
-  return { url: /** @type {string} */ (url), pid, dataDir, stop };
+  return { url: /** @type {string} */ (url), pid, dataDir, stop, removeData };
 }

@@ -3,15 +3,15 @@
  * sizes and transports, a few malformed events and duplicate retries). Runs in the test
  * suite. `RATE` batches/s (default 20) for `DURATION` (default 15s).
  */
-import { arrivalScenario, setupRun, summaryTrendStats, thresholds } from './lib/config.js';
-import { sendBatch } from './lib/ingest.js';
+import { constantRate, setupRun, summaryTrendStats, thresholds } from './lib/config.js';
+import { createIngest } from './lib/ingest.js';
 
 export const options = {
-  scenarios: { smoke: arrivalScenario({ rate: 20, duration: '15s', vus: 4, maxVUs: 20 }) },
+  scenarios: { smoke: constantRate({ rate: 20, duration: '15s', vus: 10, maxVUs: 40 }) },
   thresholds: thresholds({ p95: 250, p99: 1000 }),
   summaryTrendStats,
   setupTimeout: '30s',
 };
 
 export const setup = setupRun;
-export default sendBatch;
+export default createIngest({ templates: 16 });

@@ -1,10 +1,18 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ATTENTION_BANDS, EVENT_TYPES, LIMITS, PLATFORMS, PROTOCOL_VERSION } from '../../sdk/src/protocol.ts';
+import {
+  ATTENTION_BANDS,
+  type Batch,
+  EVENT_TYPES,
+  LIMITS,
+  PLATFORMS,
+  PROTOCOL_VERSION,
+} from '../../sdk/src/protocol.ts';
 import { gzipStored, utf8 } from '../scripts/lib/gzip.ts';
 import { fnv1a, uuidV7Factory } from '../scripts/lib/ids.ts';
 import { createGenerator, mismatch } from '../scripts/lib/payload.ts';
 import { seededRandom } from '../scripts/lib/random.ts';
+import { bodyOf, gzipBodyOf, makeTemplates, type Template } from '../scripts/lib/templates.ts';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -94,6 +102,34 @@ describe('gzipStored', () => {
     for (const text of ['', '{"k":"demo"}', '加入购物车 ✓', 'x'.repeat(200_000)]) {
       expect(gunzipSync(gzipStored(text)).toString('utf8')).toBe(text);
       expect(utf8(text)).toEqual(new Uint8Array(Buffer.from(text, 'utf8')));
+    }
+  });
+});
+
+describe('templates', () => {
+  const templates = makeTemplates({ siteKey: 'demo', tag: 't3', instance: 9, seed: 5 }, 8, {
+    size: 20,
+    withBroken: true,
+  });
+
+  it('give every request its own valid ids, in JSON and in multi-member gzip alike', () => {
+    const ids = new Set<string>();
+    for (let n = 1; n <= 50; n++) {
+      const template = templates[n % templates.length] as Template;
+      const body = bodyOf(template, n);
+      expect(gunzipSync(gzipBodyOf(template, n)).toString('utf8')).toBe(body);
+      for (const e of (JSON.parse(body) as Batch).e) {
+        expect(e.id).toMatch(UUID_V7);
+        ids.add(e.id);
+      }
+    }
+    expect(ids.size).toBe(50 * 20);
+  });
+
+  it('have a broken twin whose expectation names the broken event', () => {
+    for (const template of templates) {
+      expect(template.broken?.expected).toMatchObject({ status: 200, accepted: 19 });
+      expect(template.broken?.expected.rejected).toHaveLength(1);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 // The whole path a user takes: the runner installs k6 if needed (a missing k6 fails this
 // test with the runner's message), starts a server on 127.0.0.1, runs the smoke scenario
 // and stops the server again.
-it('runs the smoke scenario through the runner and every acknowledged event was accepted', () => {
+it('runs the smoke scenario through the runner; every acknowledged event is stored once', () => {
   const env = { ...process.env };
   delete env.TARGET;
   const run = spawnSync(
@@ -37,5 +37,9 @@ it('runs the smoke scenario through the runner and every acknowledged event was 
   // Every event sent was either acknowledged or a deliberately malformed one refused.
   expect(figures.eventsAcknowledged + figures.eventsRejected).toBe(figures.eventsSent);
   expect(figures.thresholds.every((t) => t.ok)).toBe(true);
-  expect(readdirSync(out).some((f) => f.endsWith('.md'))).toBe(true);
+  // The runner's store check: every acknowledged event is in the store, once.
+  const report = readdirSync(out).find((f) => f.endsWith('.md'));
+  expect(readFileSync(join(out, report as string), 'utf8')).toMatch(
+    /\| store check \(stored = acknowledged, once each\) \| ok: /,
+  );
 });

@@ -44,7 +44,11 @@ const MAX_STORED_BLOCK = 0xffff;
 
 /** Gzip bytes of `text`, in stored deflate blocks. */
 export function gzipStored(text: string): Uint8Array<ArrayBuffer> {
-  const data = utf8(text);
+  return gzipMember(utf8(text));
+}
+
+/** One gzip member holding `data` in stored blocks. */
+function gzipMember(data: Uint8Array): Uint8Array<ArrayBuffer> {
   const blocks = Math.max(1, Math.ceil(data.length / MAX_STORED_BLOCK));
   const out = new Uint8Array(10 + blocks * 5 + data.length + 8);
   out.set([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
@@ -60,5 +64,33 @@ export function gzipStored(text: string): Uint8Array<ArrayBuffer> {
   const size = data.length >>> 0;
   out.set([crc & 0xff, (crc >> 8) & 0xff, (crc >> 16) & 0xff, crc >>> 24], at);
   out.set([size & 0xff, (size >> 8) & 0xff, (size >> 16) & 0xff, size >>> 24], at + 4);
+  return out;
+}
+
+/** A template body split at its id slots, the fixed parts already gzip members. */
+export interface GzipTemplate {
+  parts: Uint8Array<ArrayBuffer>[];
+  length: number;
+}
+
+/** Encodes `body` once, split at every `slot`. */
+export function gzipTemplate(body: string, slot: string): GzipTemplate {
+  const parts = body.split(slot).map((text) => gzipMember(utf8(text)));
+  return { parts, length: parts.reduce((sum, p) => sum + p.length, 0) };
+}
+
+/** The gzip bytes of the template's body with every slot replaced by `value` (ASCII). */
+export function gzipFill(template: GzipTemplate, value: string): Uint8Array<ArrayBuffer> {
+  const filler = gzipMember(utf8(value));
+  const out = new Uint8Array(template.length + filler.length * (template.parts.length - 1));
+  let at = 0;
+  template.parts.forEach((part, i) => {
+    if (i > 0) {
+      out.set(filler, at);
+      at += filler.length;
+    }
+    out.set(part, at);
+    at += part.length;
+  });
   return out;
 }

@@ -1,17 +1,18 @@
 /**
- * One k6 iteration of ingest traffic: generate a batch, send it the way an SDK would
- * (JSON fetch, gzip, or a beacon with text/plain, some of those gzip with `?gz=1`),
- * check the answer against what the batch expected, and now and then retry the same
- * batch as a client that lost the answer would. Every scenario's default function.
+ * One k6 iteration of ingest traffic: take one of this VU's batch templates, fill in
+ * fresh ids, send it the way an SDK would (JSON fetch, gzip, or a beacon with
+ * text/plain, some of those gzip with `?gz=1`), check the answer against what the batch
+ * expected, and now and then retry the same body as a client that lost the answer would.
+ * Every scenario's default function.
  */
 import { check } from 'k6';
 import http from 'k6/http';
 import { Counter, Rate } from 'k6/metrics';
 import { BATCH_PATH, GZIP_QUERY_FLAG } from '../../../sdk/src/protocol.ts';
-import { settings } from './config.js';
-import { gzipStored } from './gzip.ts';
-import { createGenerator, mismatch } from './payload.ts';
+import { readSettings } from './config.js';
+import { mismatch } from './payload.ts';
 import { pickWeighted, seededRandom } from './random.ts';
+import { bodyOf, gzipBodyOf, makeTemplates } from './templates.ts';
 
 /** Events in batches sent for the first time. */
 export const eventsSent = new Counter('events_sent');
@@ -24,33 +25,23 @@ export const eventsRejected = new Counter('events_rejected');
 /** Batches whose answer matched the expectation (status, accepted count, rejections). */
 export const answersAsExpected = new Rate('answers_as_expected');
 
-const TRANSPORTS = [
-  ['json', 55],
-  ['gzip', 20],
-  ['beacon', 15],
-  ['beacon-gzip', 10],
-];
-
-let generator;
-let random;
-
 // A batch of only malformed events must get a 400; telling k6 so keeps http_req_failed
 // about real failures.
 const ok200 = http.expectedStatuses(200);
 const ok400 = http.expectedStatuses(400);
 
-function request(transport, body, expectedStatus) {
+function request(settings, transport, body, expectedStatus) {
   const url = `${settings.target}${BATCH_PATH}`;
   const params = {
     headers: {
       'Content-Type': transport.startsWith('beacon') ? 'text/plain;charset=UTF-8' : 'application/json',
+      ...(settings.origin ? { Origin: settings.origin } : {}),
     },
     tags: { name: 'POST /v1/batch', endpoint: 'batch', transport },
     responseCallback: expectedStatus === 400 ? ok400 : ok200,
   };
   if (transport === 'gzip') return http.post(url, body, { ...params, compression: 'gzip' });
-  if (transport === 'beacon-gzip')
-    return http.post(`${url}?${GZIP_QUERY_FLAG}=1`, gzipStored(body).buffer, params);
+  if (transport === 'beacon-gzip') return http.post(`${url}?${GZIP_QUERY_FLAG}=1`, body.buffer, params);
   return http.post(url, body, params);
 }
 
@@ -62,37 +53,50 @@ function answerOf(res) {
   }
 }
 
-/** Sends one generated batch (and maybe a duplicate retry); `data.tag` comes from setup(). */
-export function sendBatch(data) {
-  if (!generator) {
-    generator = createGenerator({
-      siteKey: settings.siteKey,
-      tag: data.tag,
-      instance: __VU,
-      seed: settings.seed + __VU,
-    });
-    random = seededRandom(settings.seed * 31 + __VU);
-  }
-  const { batch, expected } = generator.next({
-    size: settings.batchSize,
-    malformedRate: settings.malformedRate,
-  });
-  const body = JSON.stringify(batch);
-  const transport = pickWeighted(TRANSPORTS, random);
-  const res = request(transport, body, expected.status);
-  const problem = mismatch(expected, res.status, answerOf(res));
-  eventsSent.add(batch.e.length);
-  answersAsExpected.add(!problem, { transport });
-  check(res, { 'answer as expected': () => !problem }, { transport });
-  if (problem && settings.logMismatches) console.warn(`batch answer: ${problem}`);
-  if (problem) return;
-  eventsAcknowledged.add(expected.accepted);
-  eventsRejected.add(expected.rejected.length);
-  if (expected.accepted > 0 && random() < settings.duplicateRate) {
-    const retry = request(transport, body, expected.status);
-    const retryProblem = mismatch(expected, retry.status, answerOf(retry));
-    answersAsExpected.add(!retryProblem, { transport, retry: 'yes' });
-    check(retry, { 'retry answered like the first send': () => !retryProblem }, { transport });
-    if (!retryProblem) eventsRetried.add(expected.accepted);
-  }
+/**
+ * The iteration function of a scenario: call it in the script's init context (it makes
+ * this VU's batch templates there, off the clock) and export the result as default.
+ * `defaults` are the scenario's settings defaults (see readSettings).
+ */
+export function createIngest(defaults = {}, { beforeEach = () => {} } = {}) {
+  const settings = readSettings(defaults);
+  // VU 0 only reads the options; real VUs are numbered from 1.
+  const templates =
+    __VU > 0
+      ? makeTemplates(
+          { siteKey: settings.siteKey, tag: settings.runTag, instance: __VU, seed: settings.seed + __VU },
+          settings.templates,
+          { size: settings.batchSize, withBroken: settings.malformedRate > 0 },
+        )
+      : [];
+  const random = seededRandom(settings.seed * 31 + __VU);
+  let requestNumber = 0;
+  let logged = 0;
+
+  return function sendBatch() {
+    beforeEach();
+    const picked = templates[Math.floor(random() * templates.length)];
+    const template = picked.broken && random() < settings.malformedRate ? picked.broken : picked;
+    const { expected } = template;
+    requestNumber += 1;
+    const transport = pickWeighted(settings.transports, random);
+    const body =
+      transport === 'beacon-gzip' ? gzipBodyOf(template, requestNumber) : bodyOf(template, requestNumber);
+    const res = request(settings, transport, body, expected.status);
+    const problem = mismatch(expected, res.status, answerOf(res));
+    eventsSent.add(template.events);
+    answersAsExpected.add(!problem);
+    check(res, { 'answer as expected': () => !problem });
+    if (problem && logged++ < settings.logMismatches) console.warn(`batch answer (${transport}): ${problem}`);
+    if (problem) return;
+    eventsAcknowledged.add(expected.accepted);
+    eventsRejected.add(expected.rejected.length);
+    if (expected.accepted > 0 && random() < settings.duplicateRate) {
+      const retry = request(settings, transport, body, expected.status);
+      const retryProblem = mismatch(expected, retry.status, answerOf(retry));
+      answersAsExpected.add(!retryProblem, { retry: 'yes' });
+      check(retry, { 'retry answered like the first send': () => !retryProblem });
+      if (!retryProblem) eventsRetried.add(expected.accepted);
+    }
+  };
 }

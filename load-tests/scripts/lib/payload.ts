@@ -33,6 +33,8 @@ export interface GeneratorOptions {
   now?: () => number;
   /** Concurrent visitors each generator cycles through. */
   visitors?: number;
+  /** Make template ids with an `ID_SLOT` for `fillIds` (see ids.ts). */
+  templateIds?: boolean;
 }
 
 /** Batch size: a fixed count, or `'mixed'` for the SDK-like spread from 1 to 50. */
@@ -73,9 +75,10 @@ export function createGenerator({
   seed = instance * 7919 + 1,
   now = Date.now,
   visitors = 20,
+  templateIds = false,
 }: GeneratorOptions) {
   const random = seededRandom(seed);
-  const uuid = uuidV7Factory(instance, random);
+  const uuid = uuidV7Factory(instance, random, { slot: templateIds });
   let serial = 0;
   const pool: Visitor[] = [];
   const visitorTag = `${tag}:${instance.toString(36)}`;
@@ -206,20 +209,30 @@ export function createGenerator({
       events.push({ ...base(v, start), t: EventType.pageview });
     while (events.length < count) events.push(...event(v, start + events.length * 400));
     events.length = count;
-    const expected: Expected = { status: 200, accepted: count, rejected: [] };
-    if (malformedRate > 0 && random() < malformedRate) {
-      const index = Math.floor(random() * count);
-      const breakage = pick(BREAKAGES, random);
-      breakage.apply(events[index] as unknown as Record<string, unknown>, now());
-      expected.rejected.push({ index, reason: breakage.reason });
-      expected.accepted = count - 1;
-      if (count === 1) expected.status = 400;
-    }
     const batch: Batch = { k: siteKey, v: PROTOCOL_VERSION, e: events };
+    if (malformedRate > 0 && random() < malformedRate) return breakOne(batch);
+    const expected: Expected = { status: 200, accepted: count, rejected: [] };
     return { batch, expected } satisfies GeneratedBatch;
   };
 
-  return { next };
+  /** A copy of `batch` with one event broken, and how the server must answer it. */
+  const breakOne = (batch: Batch): GeneratedBatch => {
+    const broken = JSON.parse(JSON.stringify(batch)) as Batch;
+    const count = broken.e.length;
+    const index = Math.floor(random() * count);
+    const breakage = pick(BREAKAGES, random);
+    breakage.apply(broken.e[index] as unknown as Record<string, unknown>, now());
+    return {
+      batch: broken,
+      expected: {
+        status: count === 1 ? 400 : 200,
+        accepted: count - 1,
+        rejected: [{ index, reason: breakage.reason }],
+      },
+    };
+  };
+
+  return { next, breakOne };
 }
 
 /** Checks a server answer against what a generated batch expected; returns the mismatch, or undefined. */
