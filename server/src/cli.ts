@@ -4,6 +4,7 @@
  */
 
 import { progressBar } from './cli/progress.js';
+import { sitesCommand } from './cli/sites.js';
 import { parseConfigArgs, type ServerConfig } from './config.js';
 import { seedDemo } from './demo/seed.js';
 import { DEMO_SITE } from './demo/shop-routes.js';
@@ -19,6 +20,7 @@ Commands:
   migrate   apply the schema and exit
   seed      write demo events for the site "demo" (--events N, default 300000)
   demo      migrate, seed when the demo site has no events yet, and serve with the demo shop
+  sites     add|list|rotate-key: sites, write keys, allowed origins (\`heatfunnel sites\` for help)
   help      show this text
 
 Options (environment variable in brackets):
@@ -31,6 +33,10 @@ Options (environment variable in brackets):
   --cluster NAME      create Replicated + Distributed tables ON CLUSTER NAME [CLICKHOUSE_CLUSTER]
   --retention-days N  keep raw events and aggregates N days [HEATFUNNEL_RETENTION_DAYS], default forever
   --demo              serve the demo shop and make sure the site "demo" exists
+  --spool-dir D       durable ingest spool [HEATFUNNEL_SPOOL_DIR], default <data-dir>/spool
+  --spool-max-mb N    spool cap while the store is behind; past it 503 [HEATFUNNEL_SPOOL_MAX_MB], default 1024
+  --rate-limit N      batches per second per site unless the site sets one [HEATFUNNEL_RATE_LIMIT], default 0 (none)
+  --trust-proxy       client address from X-Forwarded-For [HEATFUNNEL_TRUST_PROXY=1]
 `;
 
 const log = jsonLogger();
@@ -80,6 +86,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(HELP);
     return;
   }
+  if (command === 'sites') return sitesCommand(rest);
   const { config, events, positionals } = parseConfigArgs(rest);
   if (positionals.length > 0)
     throw new Error(`unexpected argument "${positionals[0]}"; run \`heatfunnel help\``);

@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { createApp, missingBuilds } from './app.js';
 import type { ServerConfig } from './config.js';
 import { DEMO_SITE } from './demo/shop-routes.js';
+import { quarantine as quarantineOf } from './ingest/quarantine.js';
 import type { Logger } from './log.js';
 import { ingestMetrics } from './ops/metrics.js';
 import { spooledSink } from './spool/event-sink.js';
@@ -34,6 +35,7 @@ export async function startServer(config: ServerConfig, store: Store, log: Logge
 
   const ingest = config.ingest ?? {};
   const metrics = ingestMetrics();
+  const quarantine = quarantineOf(store, log);
   const sink = await spooledSink({
     store,
     dir: ingest.spoolDir ?? join(config.store.dataDir, 'spool'),
@@ -46,7 +48,7 @@ export async function startServer(config: ServerConfig, store: Store, log: Logge
     sites,
     log,
     demo: config.demo,
-    ingest: { sink, metrics, rateLimit: ingest.rateLimit, trustProxy: ingest.trustProxy },
+    ingest: { sink, metrics, quarantine, rateLimit: ingest.rateLimit, trustProxy: ingest.trustProxy },
   });
   const { server, address } = await new Promise<{ server: ReturnType<typeof serve>; address: AddressInfo }>(
     (resolve, reject) => {
@@ -62,6 +64,7 @@ export async function startServer(config: ServerConfig, store: Store, log: Logge
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sink.close();
+      await quarantine.close();
     },
     flush: (timeoutMs) => sink.flush(timeoutMs),
   };

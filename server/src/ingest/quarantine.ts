@@ -40,13 +40,14 @@ export const payloadOf = (value: unknown): string => {
   }
 };
 
-/** A quarantine writing to `store` every `intervalMs`, holding at most `maxRows`. */
+/** A quarantine writing to `store` every `intervalMs`, holding at most `maxBytes` of payloads. */
 export const quarantine = (
   store: Store,
   log: Logger,
-  { intervalMs = 1_000, maxRows = 10_000 }: { intervalMs?: number; maxRows?: number } = {},
+  { intervalMs = 1_000, maxBytes = 4 << 20 }: { intervalMs?: number; maxBytes?: number } = {},
 ): Quarantine => {
   let buffer: QuarantineRow[] = [];
+  let bufferBytes = 0;
   let droppedRows = 0;
   let writing: Promise<void> = Promise.resolve();
   const flush = () => {
@@ -54,6 +55,7 @@ export const quarantine = (
       if (buffer.length === 0) return;
       const rows = buffer;
       buffer = [];
+      bufferBytes = 0;
       await store.client
         .insert({ table: store.table('quarantine'), values: rows, format: 'JSONEachRow' })
         .catch((error: unknown) => {
@@ -67,8 +69,12 @@ export const quarantine = (
   timer.unref();
   return {
     add: (row) => {
-      if (buffer.length >= maxRows) droppedRows++;
-      else buffer.push(row);
+      const bytes = 200 + row.payload.length + row.message.length;
+      if (bufferBytes + bytes > maxBytes) droppedRows++;
+      else {
+        buffer.push(row);
+        bufferBytes += bytes;
+      }
     },
     flush,
     dropped: () => droppedRows,

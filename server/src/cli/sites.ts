@@ -1,0 +1,102 @@
+/**
+ * `heatfunnel sites add|list|rotate-key`: manage sites, their write keys, allowed origins
+ * and ingest settings in the store. With the embedded engine, run it while the server is
+ * stopped (one process owns the data directory); a running server sees changes within 10 s.
+ */
+import { parseArgs } from 'node:util';
+import { configOptions, loadConfig } from '../config.js';
+import { migrate } from '../store/migrate.js';
+import { type IpMode, newWriteKey, type Site, siteRegistry, writeKeyOf } from '../store/sites.js';
+import { openStore } from '../store/store.js';
+
+export const SITES_HELP = `heatfunnel sites <add|list|rotate-key> [options]
+
+  sites list                        every site with its write key, origins and settings
+  sites add KEY [--name N] [--origin O]... [--ip truncate|drop] [--rate-limit N]
+                                    add a site, or change the given settings of one
+  sites rotate-key KEY              give the site a new write key; the old one stops working
+
+Origins are exact (https://shop.example) or a wildcard subdomain (https://*.shop.example);
+none means any origin may send. --rate-limit is batches per second, 0 for the server default.
+`;
+
+const describe = (site: Site) =>
+  [
+    site.key,
+    `name=${JSON.stringify(site.name)}`,
+    `write_key=${writeKeyOf(site)}`,
+    `origins=${site.origins.length > 0 ? site.origins.join(',') : '*'}`,
+    `ip=${site.ipMode ?? 'truncate'}`,
+    `rate_limit=${site.rateLimit || 'default'}`,
+  ].join('  ');
+
+/** Runs a `sites` subcommand; `print` receives each output line. */
+export async function sitesCommand(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  print: (line: string) => void = console.log,
+): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      ...configOptions,
+      name: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      ip: { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  const [action, key, extra] = positionals;
+  if (!action || extra !== undefined) throw new Error(`usage:\n${SITES_HELP}`);
+  const { origin, name, ip, ...rest } = values;
+  if (ip !== undefined && ip !== 'truncate' && ip !== 'drop')
+    throw new Error(`--ip must be "truncate" or "drop", got "${ip}"`);
+  const rate = values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']);
+  if (rate !== undefined && !(Number.isInteger(rate) && rate >= 0))
+    throw new Error(
+      `--rate-limit must be a whole number of batches per second, got "${values['rate-limit']}"`,
+    );
+  const config = loadConfig(rest, env);
+  const store = await openStore(config.store);
+  try {
+    await migrate(store);
+    const sites = siteRegistry(store, { ttlMs: 0 });
+    const existing = key ? await sites.find(key) : undefined;
+    switch (action) {
+      case 'list': {
+        const all = await sites.list();
+        if (all.length === 0)
+          print('no sites yet; add one with `heatfunnel sites add KEY --origin https://your.shop`');
+        for (const site of all) print(describe(site));
+        return;
+      }
+      case 'add': {
+        if (!key || !/^[A-Za-z0-9_.-]{1,128}$/.test(key))
+          throw new Error('sites add needs a KEY of letters, digits, ".", "_" or "-" (at most 128)');
+        const site: Site = {
+          key,
+          name: name ?? existing?.name ?? key,
+          origins: origin ?? existing?.origins ?? [],
+          writeKey: existing?.writeKey ?? '',
+          ipMode: (ip as IpMode | undefined) ?? existing?.ipMode ?? 'truncate',
+          rateLimit: rate ?? existing?.rateLimit ?? 0,
+        };
+        await sites.save(site);
+        print(`${existing ? 'updated' : 'added'} ${describe(site)}`);
+        return;
+      }
+      case 'rotate-key': {
+        if (!existing) throw new Error(`no site "${key ?? ''}"; \`heatfunnel sites list\` shows the sites`);
+        const site = { ...existing, writeKey: newWriteKey() };
+        await sites.save(site);
+        print(`new write key for ${site.key}: ${writeKeyOf(site)}`);
+        print("put it in the snippet's hf('init', { site }); batches with the old key now get 401");
+        return;
+      }
+      default:
+        throw new Error(`unknown sites action "${action}"\n${SITES_HELP}`);
+    }
+  } finally {
+    await store.close();
+  }
+}
