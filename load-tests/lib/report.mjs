@@ -16,6 +16,7 @@
  * @property {import('./rss-sampler.mjs').RssTrend} [rss]
  * @property {{ steps: import('./knee.mjs').StepFigures[], knee?: import('./knee.mjs').StepFigures, p99Ms: number }} [stress]
  * @property {string} machine cores, load averages: what else was using the CPU k6 and the server shared
+ * @property {import('./cpu-profile.mjs').ProfileSummary} [profile] the server's CPU profile, with --cpu-prof
  */
 
 /** @param {number} n @param {number} [digits] */
@@ -43,6 +44,7 @@ export function renderReport({
   rss,
   stress,
   machine,
+  profile,
 }) {
   const verdict =
     exitCode === 0 ? 'passed' : exitCode === 99 ? 'thresholds crossed' : `k6 exited ${exitCode}`;
@@ -98,7 +100,50 @@ export function renderReport({
         : 'Sustainable rate: none of the steps stayed within the limits; start lower (`START_RATE`).',
     );
   }
+  if (profile) {
+    lines.push(
+      '',
+      `## Where the server's CPU time went (${fmt(profile.totalMs / 1000, 1)} s busy, \`${profile.file}\`)`,
+      '',
+    );
+    lines.push('| package or area | self time | share |', '|---|---|---|');
+    for (const p of profile.packages)
+      lines.push(`| ${p.name} | ${fmt(p.ms)} ms | ${fmt(p.share * 100, 1)} % |`);
+    lines.push('', '| function | self time | share |', '|---|---|---|');
+    for (const p of profile.functions)
+      lines.push(`| \`${p.name}\` | ${fmt(p.ms)} ms | ${fmt(p.share * 100, 1)} % |`);
+  }
   lines.push('', '## Thresholds', '');
   for (const t of f.thresholds) lines.push(`- ${t.ok ? 'ok' : 'CROSSED'}: \`${t.metric}\` ${t.threshold}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The throughput a run reached: its knee for stress, else acknowledged events/s over the run. */
+const reached = (
+  /** @type {{ figures: import('./summary.mjs').RunFigures, stress?: ReportInput['stress'] }} */ r,
+) => (r.stress ? (r.stress.knee?.events ?? 0) : r.figures.eventRate);
+
+/**
+ * The section comparing a server run with the same scenario against the parse-only endpoint.
+ * @param {{ figures: import('./summary.mjs').RunFigures, stress?: ReportInput['stress'] }} server
+ * @param {{ figures: import('./summary.mjs').RunFigures, stress?: ReportInput['stress'], reportPath: string }} ceiling
+ * @returns {string} Markdown
+ */
+export function renderCeiling(server, ceiling) {
+  const ours = reached(server);
+  const top = reached(ceiling);
+  const what = server.stress ? 'sustainable rate (knee)' : 'acknowledged events/s over the run';
+  return [
+    '',
+    '## Against the parse-only ceiling',
+    '',
+    `Same scenario and settings against a parse-and-discard endpoint just before (${ceiling.reportPath}).`,
+    '',
+    `| | ${what} |`,
+    '|---|---|',
+    `| parse-only endpoint | ${fmt(top)} events/s |`,
+    `| server | ${fmt(ours)} events/s |`,
+    `| server / ceiling | ${top > 0 ? fmt(ours / top, 2) : '-'} |`,
+    '',
+  ].join('\n');
 }

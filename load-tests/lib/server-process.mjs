@@ -27,7 +27,7 @@ const LISTENING = /heatfunnel listening on (http:\/\/\S+)/;
 /**
  * Spawns `heatfunnel serve --demo` and resolves once it printed its URL and /healthz answers.
  * With `parseOnly`, starts lib/parse-only-server.mjs instead: the ceiling to compare with.
- * @param {{ startTimeoutMs?: number, stopTimeoutMs?: number, keepData?: boolean, log?: (line: string) => void, args?: string[], parseOnly?: boolean }} [options]
+ * @param {{ startTimeoutMs?: number, stopTimeoutMs?: number, keepData?: boolean, log?: (line: string) => void, args?: string[], parseOnly?: boolean, nodeArgs?: string[] }} [options]
  * @returns {Promise<RunningServer>}
  */
 export async function startServer({
@@ -37,12 +37,16 @@ export async function startServer({
   log = (line) => console.error(line),
   args = [],
   parseOnly = false,
+  nodeArgs = [],
 } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'heatfunnel-load-'));
   const command = parseOnly
     ? [PARSE_ONLY, ...args]
     : [CLI, 'serve', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--demo', ...args];
-  const child = spawn(process.execPath, command, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...command], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const pid = child.pid;
   if (pid === undefined) throw new Error(`could not start ${CLI}`);
   let output = '';

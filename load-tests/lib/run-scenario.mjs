@@ -1,0 +1,174 @@
+/**
+ * Runs one scenario end to end: k6, a server when no target is given (or the parse-only
+ * endpoint), the spool drain, the store check, per-step figures, CPU profile, report.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { ensureK6 } from '../install-k6.mjs';
+import { summariseProfile } from './cpu-profile.mjs';
+import { readSteps, stressPlan } from './knee.mjs';
+import { HERE, SCRIPTS } from './options.mjs';
+import { renderReport } from './report.mjs';
+import { sampleRss } from './rss-sampler.mjs';
+import { startServer } from './server-process.mjs';
+import { waitForSpoolDrain } from './spool-drain.mjs';
+import { countEmbedded, countOnServer } from './store-check.mjs';
+import { readFigures } from './summary.mjs';
+
+/**
+ * Runs k6 with inherited output; resolves to its exit code.
+ * @param {string} k6 @param {string[]} args @param {NodeJS.ProcessEnv} env
+ * @returns {Promise<number>}
+ */
+function runK6(k6, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(k6, args, { stdio: 'inherit', env, cwd: HERE });
+    const forward = (/** @type {NodeJS.Signals} */ signal) => child.kill(signal);
+    process.on('SIGINT', forward).on('SIGTERM', forward);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      process.off('SIGINT', forward).off('SIGTERM', forward);
+      resolve(code ?? (signal ? 128 : 1));
+    });
+  });
+}
+
+/**
+ * @typedef {object} ScenarioResult
+ * @property {number} exitCode k6's, 0 for a stress run whose steps ran, 98 when only the store check failed
+ * @property {string} name scenario, with `-parse-only` for the ceiling
+ * @property {import('./summary.mjs').RunFigures} figures
+ * @property {import('./report.mjs').StoreResult} store
+ * @property {import('./report.mjs').ReportInput['stress']} stress
+ * @property {string} summaryPath
+ * @property {string} reportPath
+ * @property {import('./report.mjs').ReportInput} report what the report was rendered from
+ */
+
+/**
+ * @param {{ scenario: string, k6Extra: string[], settings: Record<string, string>, out: string, keepData: boolean, parseOnly: boolean, cpuProf: boolean, drainTimeoutS: number }} options
+ * @returns {Promise<ScenarioResult | { exitCode: number, failure: string }>}
+ */
+export async function runScenario({
+  scenario,
+  k6Extra,
+  settings: given,
+  out,
+  keepData,
+  parseOnly,
+  cpuProf,
+  drainTimeoutS,
+}) {
+  const script = join(SCRIPTS, `${scenario}.js`);
+  const settings = { ...given };
+  if (parseOnly) {
+    if (settings.TARGET) throw new Error('--parse-only starts its own endpoint; leave out --target');
+    // The parse-only endpoint validates nothing, so every batch must be valid.
+    Object.assign(settings, { MALFORMED_RATE: '0', DUPLICATE_RATE: '0' });
+  }
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const name = parseOnly ? `${scenario}-parse-only` : scenario;
+  mkdirSync(out, { recursive: true });
+  const profileDir = join(out, `${name}-${stamp}-cpu-prof`);
+  const nodeArgs = cpuProf && !settings.TARGET ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+
+  const k6 = await ensureK6();
+  const server = settings.TARGET ? undefined : await startServer({ keepData, parseOnly, nodeArgs });
+  const target = settings.TARGET ?? /** @type {NonNullable<typeof server>} */ (server).url;
+  const startedAt = new Date().toISOString();
+  const loadBefore = loadavg()[0] ?? 0;
+  const summaryPath = join(out, `${name}-${stamp}.json`);
+  const reportPath = join(out, `${name}-${stamp}.md`);
+  const runTag = `k6-${Date.now().toString(36)}`;
+
+  let exitCode = 1;
+  let rss;
+  /** @type {Awaited<ReturnType<typeof waitForSpoolDrain>> | undefined} */
+  let drain;
+  try {
+    const sampler = server ? sampleRss(server.pid) : undefined;
+    const env = { ...process.env, ...settings, TARGET: target, RUN_TAG: runTag, K6_NO_USAGE_REPORT: 'true' };
+    exitCode = await runK6(k6, ['run', '--quiet', '--summary-export', summaryPath, script, ...k6Extra], env);
+    rss = sampler?.stop();
+    if (!parseOnly) {
+      drain = await waitForSpoolDrain(target, { timeoutMs: drainTimeoutS * 1000 });
+      if (!drain.drained && drain.note) console.error(`load: before the store check: ${drain.note}`);
+    }
+  } finally {
+    await server?.stop({ removeData: false });
+  }
+  if (!existsSync(summaryPath)) {
+    server?.removeData();
+    console.error(`load: k6 exited ${exitCode} without a summary; see its output above`);
+    return { exitCode: exitCode || 1, failure: 'k6 wrote no summary' };
+  }
+  const figures = readFigures(summaryPath);
+  let store;
+  try {
+    store = parseOnly
+      ? { skipped: 'parse-only endpoint' }
+      : await checkStore(settings, server?.dataDir, runTag);
+  } finally {
+    if (!keepData) server?.removeData();
+  }
+  if ('stored' in store) {
+    const acknowledged = figures.eventsAcknowledged;
+    store = { ...store, acknowledged, ok: store.stored === acknowledged && store.distinct === store.stored };
+  }
+  const p99Ms = Number(settings.P99_MS ?? 50);
+  const stress =
+    scenario === 'stress'
+      ? {
+          ...readSteps(summaryPath, {
+            holdSeconds: Number(settings.STEP_SECONDS ?? stressPlan(SCRIPTS).stepSeconds),
+            p99Ms,
+          }),
+          p99Ms,
+        }
+      : undefined;
+  const { TARGET: _target, ...shown } = settings;
+  // k6 and a local server share the machine; whatever else ran shows in the load average.
+  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), 1-min load average ${loadBefore.toFixed(2)} before, ${(loadavg()[0] ?? 0).toFixed(2)} after`;
+  const profile = nodeArgs.length > 0 ? summariseProfile(profileDir) : undefined;
+  // Crossing step thresholds is what a stress run is for; it failed only if k6 did.
+  if (stress && exitCode === 99) exitCode = 0;
+  if (exitCode === 0 && 'ok' in store && !store.ok) exitCode = 98;
+  /** @type {import('./report.mjs').ReportInput} */
+  const report = {
+    scenario: name,
+    target,
+    startedAt,
+    settings: shown,
+    exitCode,
+    figures,
+    store,
+    rss,
+    stress,
+    machine,
+    profile,
+  };
+  writeFileSync(reportPath, renderReport(report));
+  return { exitCode, name, figures, store, stress, summaryPath, reportPath, report };
+}
+
+/**
+ * Counts the run's events: in the data directory of the server the runner started, or on
+ * the ClickHouse server named by CLICKHOUSE_URL.
+ * @param {Record<string, string>} settings @param {string | undefined} dataDir @param {string} tag
+ * @returns {Promise<{ stored: number, distinct: number } | { skipped: string }>}
+ */
+async function checkStore(settings, dataDir, tag) {
+  const site = settings.SITE_KEY ?? 'demo';
+  const database = process.env.CLICKHOUSE_DATABASE || 'heatfunnel';
+  const url = process.env.CLICKHOUSE_URL;
+  if (url) {
+    const { CLICKHOUSE_USER: user, CLICKHOUSE_PASSWORD: password } = process.env;
+    return countOnServer({ url, user, password, database, site, tag });
+  }
+  if (dataDir) return countEmbedded({ dataDir, database, site, tag });
+  return {
+    skipped: "set CLICKHOUSE_URL (and CLICKHOUSE_DATABASE/USER/PASSWORD) of the target's store to check it",
+  };
+}
