@@ -6,9 +6,10 @@ import type { Client } from './core/client';
 import type { InitOptions } from './core/options';
 import { startWeb } from './web/start';
 
-export type { Client, EventFields, Props } from './core/client';
+export type { Client, EventFields } from './core/client';
 export type { InitOptions } from './core/options';
 export type { KeyValueStore, PageInfo, Platform, SendResult } from './core/platform';
+export type { Props } from './core/props';
 export type { Batch, WireEvent } from './protocol';
 
 /** Starts the SDK for `options.site` and returns the client (track, step, identify, flush...). */

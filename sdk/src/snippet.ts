@@ -21,6 +21,7 @@ try {
   // A strange src: keep the page origin.
 }
 
+const COMMANDS = ['pageview', 'track', 'step', 'identify', 'reset', 'consent', 'flush'];
 let client: Client | undefined;
 const waiting: Call[] = [];
 
@@ -31,12 +32,10 @@ function run(call: Call): void {
     for (const queued of waiting.splice(0)) run(queued);
   } else if (!client) {
     waiting.push(call);
-  } else if (typeof (client as unknown as Record<string, unknown>)[command] === 'function') {
+  } else if (COMMANDS.includes(command)) {
     (client as unknown as Record<string, (...a: unknown[]) => void>)[command]?.(...args);
-  } else if (command) {
-    console.warn(
-      `[heatfunnel] unknown command hf('${command}'); use init, track, step, identify, reset or flush`,
-    );
+  } else {
+    console.warn(`[heatfunnel] unknown command hf('${command}'); use init or ${COMMANDS.join(', ')}`);
   }
 }
 

@@ -2,48 +2,11 @@
  * The snippet build in Chromium on a fixture shop page: the exact batches the SDK posts for a
  * page view and clicks at known points, by count, by time and by beacon on pagehide.
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClickEvent, WireEvent } from '../src/protocol';
-import { launchBrowser } from './browser';
-import { type IngestServer, startIngestServer } from './ingest-server';
+import { hf, useBrowser, V7 } from './harness';
 
-const V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-let browser: Browser;
-let server: IngestServer;
-let page: Page;
-
-beforeAll(async () => {
-  const build = spawnSync(process.execPath, ['build.mjs', '--quiet'], {
-    cwd: join(import.meta.dirname, '..'),
-  });
-  if (build.status !== 0) throw new Error(`SDK build failed: ${build.stderr}`);
-  server = await startIngestServer((path) => (path.startsWith('/product/') ? 'shop.html' : path));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await page?.context().close();
-  server.batches.length = 0;
-});
-
-/** Opens a fixture URL in a fresh context (own localStorage) at 1000x600 and waits for the SDK. */
-async function open(path: string, cfg: object = {}) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 600 } });
-  page = await context.newPage();
-  const sep = path.includes('?') ? '&' : '?';
-  await page.goto(`${server.url}${path}${sep}cfg=${encodeURIComponent(JSON.stringify(cfg))}`);
-  await page.waitForFunction(
-    () => typeof (window as unknown as { hf?: { q?: unknown } }).hf?.q === 'undefined',
-  );
-  return page;
-}
+const env = useBrowser();
 
 const common = (e: WireEvent) => ({
   t: e.t,
@@ -60,23 +23,23 @@ const common = (e: WireEvent) => ({
 describe('snippet build in Chromium', () => {
   it('sends the page view and three clicks with exact positions in one beacon on pagehide', async () => {
     const started = Date.now();
-    await open('/product/12345?utm_source=newsletter&token=secret');
+    const page = await env.open('/product/12345?utm_source=newsletter&token=secret');
     await page.mouse.click(150, 225); // #buy: 200x50 at (100, 200)
     await page.mouse.click(600, 450); // second card's link: 300x100 at (400, 400)
     await page.evaluate(() => window.scrollTo(0, 500));
     await page.mouse.click(500, 20); // fixed header, 1000x40 at the top of the viewport
-    expect(server.batches).toEqual([]); // fewer than 20 events and under 5 s: nothing sent yet
+    expect(env.server.batches).toEqual([]); // fewer than 20 events and under 5 s: nothing sent yet
     await page.goto('about:blank');
 
-    const events = await server.waitForEvents(4);
-    expect(server.batches).toHaveLength(1);
-    const [sent] = server.batches;
+    const events = await env.server.waitForEvents(5);
+    expect(env.server.batches).toHaveLength(1);
+    const [sent] = env.server.batches;
     expect(sent?.headers['content-type']).toMatch(/^text\/plain/);
     expect(sent?.headers['sec-fetch-mode']).toBe('no-cors'); // sendBeacon, not fetch
     expect(sent?.batch.k).toBe('test');
     expect(sent?.batch.v).toBe(1);
 
-    const url = `${server.url}/product/12345?utm_source=newsletter`;
+    const url = `${env.server.url}/product/12345?utm_source=newsletter`;
     const base = {
       p: 'web',
       url,
@@ -92,8 +55,9 @@ describe('snippet build in Chromium', () => {
       { ...base, t: 'click' },
       { ...base, t: 'click' },
       { ...base, t: 'click' },
+      { ...base, t: 'scroll' },
     ]);
-    const clicks = events.slice(1).map((e) => {
+    const clicks = events.slice(1, 4).map((e) => {
       const { x, y, sel, sh, ex, ey, ew, eh, fx, href } = e as ClickEvent;
       return { x, y, sel, sh, ex, ey, ew, eh, fx, href };
     });
@@ -120,7 +84,7 @@ describe('snippet build in Chromium', () => {
         ew: 300,
         eh: 100,
         fx: 0,
-        href: `${server.url}/product/2`,
+        href: `${env.server.url}/product/2`,
       },
       {
         x: 500,
@@ -138,7 +102,7 @@ describe('snippet build in Chromium', () => {
 
     const ids = events.map((e) => e.id);
     for (const id of ids) expect(id).toMatch(V7);
-    expect(new Set(ids).size).toBe(4);
+    expect(new Set(ids).size).toBe(5);
     expect(new Set(events.map((e) => e.a)).size).toBe(1);
     expect(new Set(events.map((e) => e.s)).size).toBe(1);
     for (const e of events) expect(e.ts).toBeGreaterThanOrEqual(started);
@@ -146,50 +110,49 @@ describe('snippet build in Chromium', () => {
   });
 
   it('posts with fetch keepalive as soon as batchSize events wait', async () => {
-    await open('/product/1', { batchSize: 2 });
+    const page = await env.open('/product/1', { batchSize: 2 });
     await page.mouse.click(150, 225);
-    const events = await server.waitForEvents(2);
+    const events = await env.server.waitForEvents(2);
     expect(events.map((e) => e.t)).toEqual(['pageview', 'click']);
-    expect(server.batches[0]?.headers['sec-fetch-mode']).toBe('cors'); // fetch, not a beacon
-    expect(server.batches[0]?.headers['content-type']).toMatch(/^text\/plain/);
+    expect(env.server.batches[0]?.headers['sec-fetch-mode']).toBe('cors'); // fetch, not a beacon
+    expect(env.server.batches[0]?.headers['content-type']).toMatch(/^text\/plain/);
   });
 
   it('posts a partial batch after flushInterval without any page hide', async () => {
-    await open('/product/1', { flushInterval: 300 });
-    const events = await server.waitForEvents(1, 3000);
+    await env.open('/product/1', { flushInterval: 300 });
+    const events = await env.server.waitForEvents(1, 3000);
     expect(events.map((e) => e.t)).toEqual(['pageview']);
   });
 
   it('keeps the anonymous id, session and channel of the first page view across page loads', async () => {
-    await open('/product/5?utm_source=wechat');
+    const page = await env.open('/product/5?utm_source=wechat');
     await page.evaluate(() => {
       location.href = '/product/6';
     });
     await page.waitForURL(/product\/6/);
     await page.goto('about:blank');
-    const [a, b] = await server.waitForEvents(2);
+    await env.server.waitForEvents(4);
+    const [a, b] = env.server.events().filter((e) => e.t === 'pageview');
     expect(b?.a).toBe(a?.a);
     expect(b?.s).toBe(a?.s);
     expect([a?.ch, b?.ch]).toEqual(['wechat', 'wechat']);
-    expect(b?.r).toBe(`${server.url}/product/5?utm_source=wechat`); // query cleaned like url
+    expect(b?.r).toBe(`${env.server.url}/product/5?utm_source=wechat`); // query cleaned like url
     expect(b?.pk).toBe('/product/:id');
   });
 
   it('splits what is left at pagehide into beacons under 60,000 bytes, all delivered in order', async () => {
-    await open('/product/1', { batchSize: 500 });
-    await page.evaluate(() => {
-      const hf = (window as unknown as { hf: (...a: unknown[]) => void }).hf;
-      for (let i = 0; i < 21; i++) hf('track', `big${i}`, { pad: 'x'.repeat(2600) });
-    });
+    const page = await env.open('/product/1', { batchSize: 500 });
+    for (let i = 0; i < 21; i++) await hf(page, 'track', `big${i}`, { pad: 'x'.repeat(2600) });
     await page.goto('about:blank');
     // Both beacons together stay under the browser's 64 KiB in-flight budget.
-    const events = await server.waitForEvents(22);
+    const events = await env.server.waitForEvents(23);
     expect(events.map((e) => (e.t === 'custom' ? e.n : e.t))).toEqual([
       'pageview',
       ...Array.from({ length: 21 }, (_, i) => `big${i}`),
+      'scroll',
     ]);
-    expect(server.batches).toHaveLength(2);
-    for (const b of server.batches) expect(b.bytes).toBeLessThanOrEqual(60_000);
-    expect(server.batches.reduce((sum, b) => sum + b.bytes, 0)).toBeGreaterThan(60_000);
+    expect(env.server.batches).toHaveLength(2);
+    for (const b of env.server.batches) expect(b.bytes).toBeLessThanOrEqual(60_000);
+    expect(env.server.batches.reduce((sum, b) => sum + b.bytes, 0)).toBeGreaterThan(60_000);
   });
 });

@@ -31,6 +31,10 @@ export function createBatcher<T>({ size, interval, setTimer, clearTimer, deliver
       else if (timer === undefined) timer = setTimer(() => flush(), interval);
     },
     flush,
+    /** Drops what waits (consent withdrawn). */
+    clear(): void {
+      queue = [];
+    },
     /** Number of events waiting. */
     pending: (): number => queue.length,
   };

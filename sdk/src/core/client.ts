@@ -6,25 +6,20 @@ import { type BaseEvent, LIMITS, type WireEvent } from '../protocol';
 import { createBatcher } from './batcher';
 import { createGuard, type Guard } from './guard';
 import { createIdentity } from './identity';
-import type { InitOptions } from './options';
-import { resolveOptions } from './options';
+import { type InitOptions, resolveOptions } from './options';
 import { cleanUrl, hostOf, pageKeyOf, queryParam, splitUrl } from './page-key';
 import type { Platform } from './platform';
+import { cleanProps, type Props } from './props';
 import { createTransport } from './transport';
 import { uuidv7Factory } from './uuid';
 
 /** Fields of an event of type `T` that its capturer supplies (the rest the client adds). */
 export type EventFields<T extends WireEvent['t']> = Omit<Extract<WireEvent, { t: T }>, keyof BaseEvent>;
 
-/** Event properties as the protocol allows them. */
-export type Props = Record<string, string | number | boolean>;
-
-/** The client `init` returns. */
+/** The client `init` returns: what a shop's own code calls. */
 export interface Client {
-  /** Records a page view of the current page; `referrer` defaults to the platform's. */
-  pageview(referrer?: string): void;
-  /** Records an event of type `t` with the given type-specific fields. */
-  capture<T extends WireEvent['t']>(t: T, fields: EventFields<T>): void;
+  /** Records a page view of the current page (SPAs are tracked without it). */
+  pageview(): void;
   /** Records a custom event. */
   track(name: string, props?: Props): void;
   /** Records reaching step `step` of funnel `funnel`. */
@@ -33,21 +28,41 @@ export interface Client {
   identify(userId: string): void;
   /** Forgets the user and the anonymous id (logout on a shared device). */
   reset(): void;
-  /** Sends what waits now; `final` uses a transport that survives the page. */
-  flush(final?: boolean): void;
-  /** Number of internal errors swallowed so far. */
-  failures(): number;
-  /** `fn` made safe for the host page: errors are swallowed and counted. */
-  wrap: Guard['wrap'];
+  /** Grants (true) or withdraws (false) consent; remembered on this device. */
+  consent(granted: boolean): void;
+  /** Sends what waits now. */
+  flush(): void;
 }
 
+/** The client as the platform's capturers see it. */
+export interface CoreClient extends Client {
+  /** Records a page view; `referrer` defaults to the platform's (SPAs pass the previous URL). */
+  pageview(referrer?: string): void;
+  /** Makes an event of type `t` for the current page at `ts` (default now), without queueing it. */
+  event<T extends WireEvent['t']>(t: T, fields: EventFields<T>, ts?: number): Extract<WireEvent, { t: T }>;
+  /** Queues a made event for sending (dropped while consent is missing). */
+  enqueue(event: WireEvent): void;
+  /** `event` then `enqueue`. */
+  capture<T extends WireEvent['t']>(t: T, fields: EventFields<T>): void;
+  /** Runs `fn` when the page view ends: `routeChange` for SPA navigation, else the page is hidden. */
+  onLeave(fn: (routeChange: boolean) => void): void;
+  /** True while events may be collected (consent, Do-Not-Track). */
+  enabled(): boolean;
+  /** `fn` made safe for the host page: errors are swallowed and counted. */
+  wrap: Guard['wrap'];
+  /** Number of internal errors swallowed so far. */
+  failures(): number;
+}
+
+const CONSENT_KEY = 'hf_c';
+
 /** Creates the core client on `platform`; `fallbackEndpoint` is used when options name none. */
-export function createClient(platform: Platform, init: InitOptions, fallbackEndpoint: string): Client {
+export function createClient(platform: Platform, init: InitOptions, fallbackEndpoint: string): CoreClient {
   const options = resolveOptions(init, fallbackEndpoint);
-  const { debug } = options;
+  const { debug, storage } = { debug: options.debug, storage: platform.storage };
   const guard = createGuard(debug);
   const newId = uuidv7Factory();
-  const identity = createIdentity(platform.storage, () => newId(platform.now()));
+  const identity = createIdentity(storage, () => newId(platform.now()));
   const transport = createTransport({
     platform,
     endpoint: options.endpoint,
@@ -62,62 +77,123 @@ export function createClient(platform: Platform, init: InitOptions, fallbackEndp
     clearTimer: platform.clearTimer,
     deliver: (events, final) => transport.send(events, final),
   });
+  const leaveHooks: ((routeChange: boolean) => void)[] = [];
+  const leave = (routeChange: boolean) => {
+    for (const fn of leaveHooks) guard.wrap(fn)(routeChange);
+  };
+  const choice = storage.get(CONSENT_KEY);
+  let enabled =
+    choice === '1' ||
+    (choice !== '0' && !options.requireConsent && !(options.respectDnt && platform.privacySignal?.()));
+  // The page view events belong to: set at each page view, so an event made while the URL
+  // is already changing (SPA) still names the page it happened on.
+  let pageUrl: string | undefined;
 
-  const record = (t: WireEvent['t'], fields: object, channel?: { value?: string; campaign: boolean }) => {
-    const now = platform.now();
+  const event = <T extends WireEvent['t']>(
+    t: T,
+    fields: EventFields<T>,
+    ts = platform.now(),
+    channel?: Channel,
+  ) => {
     const page = platform.page();
-    const session = identity.session(now, channel);
-    const event = {
-      id: newId(now),
+    const url = pageUrl ?? page.url;
+    const session = identity.session(ts, channel);
+    return {
+      id: newId(ts),
       t,
-      ts: now,
+      ts,
       a: identity.anon(),
       u: identity.user(),
       s: session.i,
       p: platform.name,
-      url: cleanUrl(page.url, options.keepParams).slice(0, LIMITS.maxUrlLength),
-      pk: (options.pageKey?.(page.url) || pageKeyOf(page.url)).slice(0, LIMITS.maxKeyLength),
+      url: cleanUrl(url, options.keepParams).slice(0, LIMITS.maxUrlLength),
+      pk: (options.pageKey?.(url) || pageKeyOf(url)).slice(0, LIMITS.maxKeyLength),
       ch: session.c?.slice(0, LIMITS.maxNameLength),
       vw: Math.round(page.vw),
       vh: Math.round(page.vh),
       dw: Math.round(page.dw),
       dh: Math.round(page.dh),
       ...fields,
-    } as WireEvent;
-    if (debug) console.log('[heatfunnel]', event);
-    batcher.add(event);
+    } as unknown as Extract<WireEvent, { t: T }>;
   };
+  const enqueue = (e: WireEvent) => {
+    if (!enabled) return;
+    if (debug) console.log('[heatfunnel]', e);
+    batcher.add(e);
+  };
+  const capture = <T extends WireEvent['t']>(t: T, fields: EventFields<T>) => {
+    if (enabled) enqueue(event(t, fields));
+  };
+  const name = (text: string) => String(text).slice(0, LIMITS.maxNameLength);
 
-  const client: Client = {
+  const client: CoreClient = {
     pageview(referrer) {
+      if (pageUrl !== undefined) leave(true);
       const page = platform.page();
       const ref = cleanUrl(referrer ?? page.referrer, options.keepParams).slice(0, LIMITS.maxUrlLength);
+      pageUrl = page.url;
+      if (!enabled) return;
       const utm = queryParam(splitUrl(page.url).query, 'utm_source');
       const refHost = hostOf(ref);
       const external = refHost && refHost !== hostOf(page.url) ? refHost : undefined;
-      record('pageview', { r: ref || undefined }, { value: utm ?? external, campaign: utm !== undefined });
+      const channel = { value: utm ?? external, campaign: utm !== undefined };
+      enqueue(event('pageview', { r: ref || undefined }, platform.now(), channel));
     },
-    capture: (t, fields) => record(t, fields),
-    track: (name, props) => record('custom', { n: name, pr: props }),
-    step: (funnel, step, props) => record('step', { f: funnel, st: step, pr: props }),
+    event,
+    enqueue,
+    capture,
+    track: (n, props) => capture('custom', { n: name(n), pr: cleanProps(props) }),
+    step: (f, st, props) => capture('step', { f: name(f), st: name(st), pr: cleanProps(props) }),
     identify(userId) {
-      identity.setUser(String(userId));
-      record('identify', { u: String(userId) });
+      if (!enabled) return;
+      const u = String(userId).slice(0, LIMITS.maxIdLength);
+      identity.setUser(u);
+      capture('identify', { u });
     },
     reset() {
       batcher.flush();
       identity.reset();
     },
-    flush: (final = false) => batcher.flush(final),
-    failures: guard.failures,
+    consent(granted) {
+      if (granted === enabled) return;
+      // Ends the page view under the old choice: nothing gathered before consent is sent.
+      leave(true);
+      enabled = granted;
+      pageUrl = undefined;
+      storage.set(CONSENT_KEY, granted ? '1' : '0');
+      if (granted) client.pageview();
+      else {
+        batcher.clear();
+        identity.reset();
+      }
+    },
+    flush: () => batcher.flush(),
+    onLeave: (fn) => leaveHooks.push(fn),
+    enabled: () => enabled,
     wrap: guard.wrap,
+    failures: guard.failures,
   };
-  for (const name of Object.keys(client) as (keyof Client)[]) {
-    if (name === 'wrap') continue;
-    (client as unknown as Record<string, unknown>)[name] = guard.wrap(
-      client[name] as (...a: unknown[]) => unknown,
+  for (const key of [
+    'pageview',
+    'track',
+    'step',
+    'identify',
+    'reset',
+    'consent',
+    'flush',
+    'capture',
+  ] as const) {
+    (client as unknown as Record<string, unknown>)[key] = guard.wrap(
+      client[key] as (...a: unknown[]) => unknown,
     );
   }
-  platform.onHide(() => client.flush(true));
+  platform.onHide(
+    guard.wrap(() => {
+      leave(false);
+      batcher.flush(true);
+    }),
+  );
   return client;
 }
+
+type Channel = { value?: string; campaign: boolean };

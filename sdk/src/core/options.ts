@@ -11,6 +11,10 @@ export interface InitOptions {
   flushInterval?: number;
   /** Log what the SDK does and why it fails to the console. */
   debug?: boolean;
+  /** Collect and store nothing until `hf('consent', true)` (default false). */
+  requireConsent?: boolean;
+  /** Collect nothing when the browser sends Do-Not-Track or Global Privacy Control (default true). */
+  respectDnt?: boolean;
   /** Query parameters kept in `url` besides utm_* (e.g. `['lang']`). */
   keepParams?: string[];
   /** The site's own page key rule; return undefined to use the default template. */
@@ -26,6 +30,8 @@ export function resolveOptions(options: InitOptions, fallbackEndpoint: string): 
     batchSize: 20,
     flushInterval: 5000,
     debug: false,
+    requireConsent: false,
+    respectDnt: true,
     keepParams: [],
     ...options,
     endpoint: (options.endpoint || fallbackEndpoint).replace(/\/+$/, ''),

@@ -69,15 +69,20 @@ export function templatePath(path: string): string {
     .join('/');
 }
 
+const HASH_ROUTE = /^!?\//;
+
+/** Path and hash route of `url` (no query): a change of it is a new page view in an SPA. */
+export function routeOf(url: string, template: (path: string) => string = (path) => path): string {
+  const { path, hash } = splitUrl(url);
+  const route = HASH_ROUTE.test(hash) ? splitUrl(hash.replace(/^!/, '')).path : '';
+  return template(path) + (route ? `#${template(route)}` : '');
+}
+
 /**
  * The page key of `url`: its path as a template, query dropped. A hash route (`#/cart`,
  * `#!/cart`) is part of the page, so it is kept, templated too.
  */
-export function pageKeyOf(url: string): string {
-  const { path, hash } = splitUrl(url);
-  const route = /^!?\//.test(hash) ? splitUrl(hash.replace(/^!/, '')).path : '';
-  return templatePath(path) + (route ? `#${templatePath(route)}` : '');
-}
+export const pageKeyOf = (url: string): string => routeOf(url, templatePath);
 
 /** `url` with the query reduced to utm_* and the `keep` parameters, the hash kept only if a route. */
 export function cleanUrl(url: string, keep: readonly string[] = []): string {
@@ -90,5 +95,5 @@ export function cleanUrl(url: string, keep: readonly string[] = []): string {
       return name.startsWith('utm_') || keep.includes(name);
     })
     .join('&');
-  return origin + path + (kept ? `?${kept}` : '') + (/^!?\//.test(hash) ? `#${hash}` : '');
+  return origin + path + (kept ? `?${kept}` : '') + (HASH_ROUTE.test(hash) ? `#${hash}` : '');
 }

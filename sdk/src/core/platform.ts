@@ -49,4 +49,6 @@ export interface Platform {
   onHide(fn: () => void): void;
   /** The current page: URL, referrer and sizes. */
   page(): PageInfo;
+  /** True when the user asked not to be tracked (Do-Not-Track, Global Privacy Control). */
+  privacySignal?(): boolean;
 }

@@ -2,9 +2,10 @@
  * Click capture: where on the document and where inside the element the click landed,
  * from one getBoundingClientRect read, plus the element's stable selector.
  */
-import type { Client, EventFields } from '../core/client';
+import type { CoreClient, EventFields } from '../core/client';
 import { fnv1a } from '../core/fnv1a';
 import { LIMITS } from '../protocol';
+import { createClickFlags } from './click-flags';
 import { selectorOf } from './selector';
 
 const round4 = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1e4) / 1e4;
@@ -41,17 +42,21 @@ export function clickFields(e: MouseEvent, target: Element): EventFields<'click'
 }
 
 /** Listens for clicks on the whole document (capture phase, so stopPropagation cannot hide them). */
-export function captureClicks(client: Client): void {
+export function captureClicks(client: CoreClient): void {
+  const flags = createClickFlags(client);
   document.addEventListener(
     'click',
     client.wrap((e: MouseEvent) => {
       // Keyboard and script clicks (detail 0) have no position to put on a heatmap.
-      if (!e.detail) return;
+      if (!e.detail || !client.enabled()) return;
       const node = e.target as Node | null;
       const target = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
-      if (!target) return;
-      client.capture('click', clickFields(e, target));
+      if (!target || target.closest('[data-hf-ignore]')) return;
+      // Form fields react by taking focus, which changes no DOM: never dead.
+      flags.hold(client.event('click', clickFields(e, target)), !!target.closest(FORM_FIELDS));
     }),
     true,
   );
 }
+
+const FORM_FIELDS = 'input,select,textarea,label,[contenteditable]';

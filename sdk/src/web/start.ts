@@ -1,23 +1,23 @@
 /**
  * Starts the SDK in a browser: the core client on the web platform, with the browser's
- * capturers (page views, clicks) attached. Shared by the npm module and the snippet build.
+ * capturers (page views, SPA routes, clicks, scroll and attention) attached. Shared by the npm module and the snippet build.
  */
 import { type Client, createClient } from '../core/client';
 import type { InitOptions } from '../core/options';
 import { captureClicks } from './click-capture';
+import { trackScroll } from './scroll-attention';
+import { trackRoutes } from './spa';
 import { createWebPlatform } from './web-platform';
 
 const noop = () => undefined;
 const NOOP_CLIENT: Client = {
   pageview: noop,
-  capture: noop,
   track: noop,
   step: noop,
   identify: noop,
   reset: noop,
+  consent: noop,
   flush: noop,
-  failures: () => 0,
-  wrap: (fn) => fn,
 };
 
 let running: Client | undefined;
@@ -34,6 +34,8 @@ export function startWeb(options: InitOptions, fallbackEndpoint: string): Client
   const client = createClient(createWebPlatform(), options, fallbackEndpoint);
   running = client;
   captureClicks(client);
+  trackScroll(client);
+  trackRoutes(client);
   client.pageview();
   return client;
 }

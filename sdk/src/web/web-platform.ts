@@ -84,6 +84,9 @@ export function createWebPlatform(): Platform {
         if (document.visibilityState === 'hidden') fn();
       });
     },
+    privacySignal: () =>
+      navigator.doNotTrack === '1' ||
+      (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
     page() {
       const root = document.documentElement;
       return {

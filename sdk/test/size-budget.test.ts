@@ -1,0 +1,26 @@
+/** The core snippet build must stay at most 6 KB gzipped (issue 3); the report names every entry. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+
+const CORE_GZIP_BUDGET = 6 * 1024;
+
+it('builds the IIFE core within 6 KB gzipped and reports raw, gzip and brotli for every entry', () => {
+  const outdir = mkdtempSync(join(tmpdir(), 'hf-size-'));
+  try {
+    const run = spawnSync(process.execPath, ['build.mjs', '--json', '--outdir', outdir], {
+      cwd: join(import.meta.dirname, '..'),
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const sizes = JSON.parse(run.stdout) as { file: string; raw: number; gzip: number; brotli: number }[];
+    expect(sizes.map((s) => s.file)).toEqual(['dist/heatfunnel.js', 'dist/heatfunnel.mjs']);
+    for (const s of sizes) expect(s.raw > s.gzip && s.gzip > s.brotli && s.brotli > 0).toBe(true);
+    const core = sizes[0];
+    expect(core?.gzip, `core IIFE is ${core?.gzip} bytes gzipped`).toBeLessThanOrEqual(CORE_GZIP_BUDGET);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+});
