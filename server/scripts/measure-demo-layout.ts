@@ -5,8 +5,11 @@
  * A test re-measures and fails when the committed file is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '@heatfunnel/sdk/test/browser';
+import { build } from 'esbuild';
 import { REFERENCE_WIDTH } from '../src/api/api-routes.js';
 import type { DemoLayout, LaidOutPage } from '../src/demo/layout.js';
 import { DEMO_PAGES } from '../src/demo/layout.js';
@@ -16,38 +19,52 @@ export const LAYOUT_FILE = new URL('../src/demo/layout.json', import.meta.url);
 
 const CLICKABLE = 'a, button, input, label, .photo, .thumb, .hero h1, .description, .review, .price, h1';
 
+// The SDK's own selector and hash functions, bundled for the page, so that seeded clicks
+// name elements exactly as real clicks do.
+async function sdkFunctions(): Promise<string> {
+  const sdk = dirname(createRequire(import.meta.url).resolve('@heatfunnel/sdk/package.json'));
+  const result = await build({
+    stdin: {
+      contents: `import { selectorOf } from './src/web/selector.ts';
+        import { fnv1a } from './src/core/fnv1a.ts';
+        window.__hf = { selectorOf, fnv1a };`,
+      resolveDir: sdk,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
 // Sent as source text: tsx would wrap a function passed to page.evaluate with helpers that
 // do not exist in the page.
 const MEASURE = `(() => {
-  const path = (el) => {
-    const parts = [];
-    for (let node = el; node && node !== document.body; node = node.parentElement) {
-      const tag = node.tagName.toLowerCase();
-      if (node.id) { parts.unshift(tag + '#' + node.id); break; }
-      const classes = [...node.classList].filter((c) => !/\\d/.test(c)).map((c) => '.' + c);
-      const siblings = node.parentElement ? [...node.parentElement.children].filter((s) => s.tagName === node.tagName) : [];
-      const nth = siblings.length > 1 ? ':nth-of-type(' + (siblings.indexOf(node) + 1) + ')' : '';
-      parts.unshift(tag + classes.join('') + nth);
-    }
-    return parts.join(' > ');
-  };
+  const { selectorOf, fnv1a } = window.__hf;
+  const unique = (s) => document.querySelectorAll(s).length === 1;
   const elements = [...document.querySelectorAll(${JSON.stringify(CLICKABLE)})]
     .map((el) => ({ el, box: el.getBoundingClientRect() }))
     .filter(({ box }) => box.width > 0 && box.height > 0)
-    .map(({ el, box }) => ({
-      sel: path(el),
-      kind: el.matches('.btn.primary, #add-to-cart, #checkout, #place-order') ? 'primary'
-        : el.matches('a, button, input, label') ? 'control' : 'content',
-      x: Math.round(box.left + scrollX), y: Math.round(box.top + scrollY),
-      w: Math.round(box.width), h: Math.round(box.height),
-      href: el.closest('a')?.getAttribute('href') ?? undefined,
-    }));
+    .map(({ el, box }) => {
+      const sel = selectorOf(el, unique);
+      return {
+        sel,
+        sh: fnv1a(sel),
+        kind: el.matches('.btn.primary, #add-to-cart, #checkout, #place-order') ? 'primary'
+          : el.matches('a, button, input, label') ? 'control' : 'content',
+        x: Math.round(box.left + scrollX), y: Math.round(box.top + scrollY),
+        w: Math.round(box.width), h: Math.round(box.height),
+        href: el.closest('a')?.getAttribute('href') ?? undefined,
+      };
+    });
   return { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight, elements };
 })()`;
 
 /** Measures every demo page at every reference width. */
 export async function measureDemoLayout(): Promise<DemoLayout> {
   const css = readFileSync(new URL('shop.css', shop), 'utf8');
+  const functions = await sdkFunctions();
   const browser = await launchBrowser();
   const layout: DemoLayout = { desktop: {}, tablet: {}, mobile: {} };
   try {
@@ -58,6 +75,7 @@ export async function measureDemoLayout(): Promise<DemoLayout> {
           .replace('<link rel="stylesheet" href="/demo/shop.css">', `<style>${css}</style>`)
           .replace(/<script>[\s\S]*?<\/script>/g, '');
         await page.setContent(html);
+        await page.addScriptTag({ content: functions });
         layout[device][pageKey] = (await page.evaluate(MEASURE)) as LaidOutPage;
       }
       await page.close();

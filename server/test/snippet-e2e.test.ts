@@ -9,6 +9,7 @@ import { launchBrowser } from '@heatfunnel/sdk/test/browser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SDK_DIST } from '../src/app.js';
+import { demoLayout } from '../src/demo/layout.js';
 import { silentLogger } from '../src/log.js';
 import { type RunningServer, startServer } from '../src/serve.js';
 import { freshStore, type TestStore } from './helpers/store.js';
@@ -69,5 +70,14 @@ it('puts clicks on the demo page into exactly the expected heatmap cells', async
   expect(body.total).toBe(clicks.length);
   const actual = new Map(body.cells.map((cell) => [`${cell.x},${cell.y}`, cell.n]));
   expect(actual).toEqual(expected);
+
+  // Real clicks name elements exactly as the demo data does, so both count as one element.
+  const elements = await (await fetch(query.replace('/heatmap/clicks', '/heatmap/elements'))).json();
+  const known = new Map(demoLayout.desktop['/demo/product/:id']?.elements.map((el) => [el.sel, el.sh]));
+  const seen = (elements.elements as { selector: string; hash: string }[]).filter((el) =>
+    known.has(el.selector),
+  );
+  expect(seen.length).toBeGreaterThan(0);
+  for (const element of seen) expect(element.hash, element.selector).toBe(known.get(element.selector));
   await page.close();
 });

@@ -3,8 +3,10 @@ import type { DeviceClass } from '@heatfunnel/sdk/protocol';
 import measured from './layout.json' with { type: 'json' };
 
 export interface LaidOutElement {
-  /** Selector of the element. */
+  /** Selector of the element, as the SDK makes it. */
   sel: string;
+  /** The SDK's hash of `sel`. */
+  sh: string;
   /** How inviting a click is: main call to action, other controls, or plain content. */
   kind: 'primary' | 'control' | 'content';
   /** Document box, CSS px. */

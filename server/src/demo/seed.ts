@@ -136,6 +136,7 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
           x: Math.round(el.x + ex * el.w),
           y: Math.round(el.y + ey * el.h),
           sel: el.sel,
+          sh: el.sh,
           ex,
           ey,
           ew: el.w,
@@ -143,7 +144,11 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
           ...(el.href ? { href: el.href } : {}),
         });
       }
-      const reach = Math.min(layout.height, viewport.vh + Math.round(rand() ** 0.7 * layout.height));
+      // Most visitors stop in the upper half; a few read to the end.
+      const reach = Math.min(
+        layout.height,
+        viewport.vh + Math.round(rand() ** 1.6 * (layout.height - viewport.vh)),
+      );
       ts += 500 + rand() * 3_000;
       add({ ...common, id: uuid(), t: 'scroll', ts, md: reach });
       return common;
