@@ -1,16 +1,19 @@
 /**
- * The viewer's entry: reads the view from the URL, loads sites, pages and the click
- * heatmap in turn, and keeps the URL in step with every choice so a view can be shared.
+ * The viewer's entry: reads the view from the URL, loads sites, pages, the chosen heatmap
+ * and the element ranking in turn, and keeps the URL in step with every choice so a view
+ * can be shared.
  */
 import './styles.css';
-import { type ApiError, createApi, type PageRow, type Site } from './api';
+import { type ApiError, createApi, type ElementRow, type PageQuery, type PageRow, type Site } from './api';
 import { backdropUrl } from './backdrop';
 import { DEFAULT_RANGE_DAYS, defaultRange } from './dates';
 import { DEFAULT_STOPS } from './heat/palette';
-import { type Lang, type MessageKey, pickLang, translate } from './i18n';
+import { type Lang, pickLang, type Translate, translate } from './i18n';
+import { loadOverlay } from './load-overlay';
 import { formatState, parseState, type ViewState } from './state';
 import { type ControlChange, createControls } from './ui/controls';
 import { byId, setStatus } from './ui/dom';
+import { createElementPanel, locate } from './ui/element-panel';
 import { createExportButtons } from './ui/export-buttons';
 import { applyLabels } from './ui/labels';
 import { createPageList } from './ui/page-list';
@@ -26,12 +29,22 @@ let pagesAbort: AbortController | null = null;
 let heatAbort: AbortController | null = null;
 
 const lang = (): Lang => state.lang ?? pickLang(navigator.languages ?? [navigator.language]);
-const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang(), key, params);
+const t: Translate = (key, params) => translate(lang(), key, params);
 const range = () => {
   const d = defaultRange(Date.now(), state.days ?? DEFAULT_RANGE_DAYS);
   return { from: state.from ?? d.from, to: state.to ?? d.to };
 };
 const rangeChanged = (a: ViewState, b: ViewState) => a.from !== b.from || a.to !== b.to || a.days !== b.days;
+const pageQuery = (): PageQuery | null => {
+  const { site, page, device } = state;
+  if (!site || !page) return null;
+  const segment = {
+    ...(state.channel ? { channel: state.channel } : {}),
+    ...(state.platform ? { platform: state.platform } : {}),
+    ...(state.visitor ? { visitor: state.visitor } : {}),
+  };
+  return { site, page, device, ...range(), segment };
+};
 
 const summary = byId('summary', HTMLParagraphElement);
 const heatCanvas = byId('heat', HTMLCanvasElement);
@@ -39,14 +52,16 @@ const stageStatus = byId('stage-status', HTMLParagraphElement);
 const stage = createStage();
 const controls = createControls({ onChange: (c) => change(c) });
 const pageList = createPageList({ onPick: (pageKey) => change({ page: pageKey }) });
+const elementPanel = createElementPanel({
+  onHover: (selector) => stage.highlight(selector ? locate(stage.view()?.doc ?? null, selector) : []),
+});
 const exportButtons = createExportButtons({
   current: () => {
     const view = stage.view();
-    const { site, page, device } = state;
-    if (!view || !site || !page) return null;
-    const r = range();
-    const caption = `${page} · ${summary.textContent ?? ''} · ${r.from} – ${r.to}`;
-    return { ...view, caption, name: { site, page, device, ...r } };
+    const q = pageQuery();
+    if (!view || !q) return null;
+    const caption = `${q.page} · ${t(`type.${state.type}`)} · ${summary.textContent ?? ''} · ${q.from} – ${q.to}`;
+    return { ...view, caption, name: { ...q, type: state.type } };
   },
   t,
   status: (text, error = false) => setStatus(stageStatus, text, { error }),
@@ -69,6 +84,9 @@ function errorText(e: unknown): string {
 
 function renderChrome() {
   applyLabels(document, lang());
+  const legend = state.type === 'scroll' || state.type === 'attention' ? state.type : 'click';
+  byId('legend-low', HTMLSpanElement).textContent = t(`legend.${legend}.low`);
+  byId('legend-high', HTMLSpanElement).textContent = t(`legend.${legend}.high`);
   byId('legend-bar', HTMLSpanElement).style.background =
     `linear-gradient(to right, ${DEFAULT_STOPS.map((s) => `${s.color} ${s.at * 100}%`).join(', ')})`;
   controls.render({ state, lang: lang(), sites, range: range() });
@@ -87,10 +105,14 @@ function change(c: ControlChange | { page: string }) {
   state = { ...state, ...c };
   if ('site' in c && c.site !== before.site) state.page = null;
   writeUrl(true);
+  reload(before, 'lang' in c);
+}
+
+/** Reloads what a state change affects; a language change re-words status lines too. */
+function reload(before: ViewState, all = false) {
   renderChrome();
-  // A language change reloads too, so status lines already shown are re-worded.
-  if ('lang' in c || state.site !== before.site || rangeChanged(state, before)) void loadPages();
-  else void loadHeatmap();
+  if (all || state.site !== before.site || rangeChanged(state, before)) void loadPages();
+  else void loadView();
 }
 
 async function loadSites() {
@@ -127,7 +149,7 @@ async function loadPages() {
     pagesMessage = t('error.range');
     pagesError = true;
     renderChrome();
-    showHeatmapMessage(t('error.range'), true);
+    showMessage(t('error.range'), true);
     return;
   }
   pagesMessage = t('loading.pages');
@@ -145,63 +167,70 @@ async function loadPages() {
     writeUrl(false);
   }
   renderChrome();
-  await loadHeatmap();
+  await loadView();
 }
 
-function showHeatmapMessage(text: string, error = false) {
+function showMessage(text: string, error = false) {
   heatAbort?.abort();
   stage.hide();
   exportButtons.refresh();
   summary.textContent = '';
   setStatus(stageStatus, text, { error });
+  elementPanel.render({ rows: null, lang: lang(), message: '', error: false });
 }
 
-async function loadHeatmap() {
+async function loadElements(q: PageQuery, signal: AbortSignal) {
+  elementPanel.render({ rows: null, lang: lang(), message: t('loading.elements'), error: false });
+  let rows: ElementRow[] | null = null;
+  let message = '';
+  try {
+    rows = await api.elements(q, 50, signal);
+  } catch (e) {
+    if (signal.aborted) return;
+    message = errorText(e);
+  }
+  if (!signal.aborted) elementPanel.render({ rows, lang: lang(), message, error: rows === null });
+}
+
+async function loadView() {
   heatAbort?.abort();
   const abort = new AbortController();
   heatAbort = abort;
-  const { site, page, device } = state;
-  const r = range();
-  if (!site || !page) {
-    showHeatmapMessage(pages && pages.length === 0 ? '' : t('empty.page'));
-    return;
-  }
-  if (r.from > r.to) return showHeatmapMessage(t('error.range'), true);
+  const q = pageQuery();
+  if (!q) return showMessage(pages && pages.length === 0 ? '' : t('empty.page'));
+  if (q.from > q.to) return showMessage(t('error.range'), true);
   stage.busy();
   exportButtons.refresh();
   setStatus(stageStatus, t('loading.heatmap'));
+  void loadElements(q, abort.signal);
   try {
-    const heatmap = await api.clickHeatmap(site, page, device, r, abort.signal);
+    const loaded = await loadOverlay(api, q, state.type, t, abort.signal);
     if (abort.signal.aborted) return;
-    if (heatmap.total === 0 || heatmap.cells.length === 0) {
-      showHeatmapMessage(t('empty.heatmap', { ...r, device: t(`device.${device}`) }));
+    if ('empty' in loaded) {
+      stage.hide();
+      exportButtons.refresh();
+      summary.textContent = '';
+      setStatus(stageStatus, loaded.empty);
       return;
     }
-    const pageUrl = pages?.find((p) => p.pageKey === page)?.url;
-    const url = pageUrl ? backdropUrl(pageUrl, location.origin) : null;
-    const result = await stage.show(heatmap, url);
+    const pageUrl = pages?.find((p) => p.pageKey === q.page)?.url;
+    const result = await stage.show(loaded.overlay, pageUrl ? backdropUrl(pageUrl, location.origin) : null);
     if (!result || abort.signal.aborted) return;
-    summary.textContent = t('summary', {
-      device: t(`device.${device}`),
-      total: heatmap.total,
-      width: heatmap.width,
-      height: result.height,
-    });
-    heatCanvas.setAttribute('aria-label', `${t('heatmap')} ${page}: ${summary.textContent}`);
+    summary.textContent = `${loaded.summary} · ${t('summary.geometry', { width: loaded.overlay.width, height: result.height })}`;
+    heatCanvas.setAttribute('aria-label', `${t(`type.${state.type}`)} ${q.page}: ${summary.textContent}`);
     setStatus(stageStatus, result.backdrop ? '' : t('error.frame'));
     exportButtons.refresh();
   } catch (e) {
     if (abort.signal.aborted) return;
-    showHeatmapMessage(errorText(e), true);
+    console.error('heatfunnel viewer: the view could not be drawn', e);
+    showMessage(errorText(e), true);
   }
 }
 
 window.addEventListener('popstate', () => {
   const before = state;
   state = parseState(location.search);
-  renderChrome();
-  if (state.site !== before.site || rangeChanged(state, before)) void loadPages();
-  else void loadHeatmap();
+  reload(before, before.lang !== state.lang);
 });
 
 renderChrome();

@@ -7,10 +7,14 @@ describe('URL state', () => {
     const state = {
       site: 'demo',
       page: '/demo/product/:id',
+      type: 'scroll',
       device: 'mobile',
       from: '2026-11-01',
       to: '2026-11-23',
       days: null,
+      channel: '微信 wechat',
+      platform: 'weapp',
+      visitor: 'returning',
       lang: 'zh-CN',
     } as const;
     const q = formatState(state);
@@ -19,13 +23,21 @@ describe('URL state', () => {
   });
 
   it('falls back to defaults for missing or malformed values', () => {
-    expect(parseState('?device=fridge&from=2026-02-30&to=yesterday&lang=fr&site=&days=-3')).toEqual({
+    expect(
+      parseState(
+        '?device=fridge&from=2026-02-30&to=yesterday&lang=fr&site=&days=-3&type=x&platform=ios&visitor=old&channel=+',
+      ),
+    ).toEqual({
       site: null,
       page: null,
+      type: 'click',
       device: 'desktop',
       from: null,
       to: null,
       days: null,
+      channel: null,
+      platform: null,
+      visitor: null,
       lang: null,
     });
     expect(parseState('?days=1.5').days).toBeNull();

@@ -4,7 +4,13 @@
  * `POST /v1/batch` exactly as the SDK would, then waited for until the API serves them.
  */
 import { join } from 'node:path';
-import { BATCH_PATH, type Batch, PROTOCOL_VERSION, type WireEvent } from '@heatfunnel/sdk/protocol';
+import {
+  ATTENTION_BANDS,
+  BATCH_PATH,
+  type Batch,
+  PROTOCOL_VERSION,
+  type WireEvent,
+} from '@heatfunnel/sdk/protocol';
 import type { Browser } from 'playwright-core';
 import { REPO_DIR } from './server';
 
@@ -22,7 +28,18 @@ export interface KnownClicks {
   docHeight: number;
   clicks: Point[];
   cartClicks: number;
+  /** Of the 10 clicks on "Products", this many are flagged as rage clicks. */
+  rageClicks: number;
+  /** Scroll events of the product page: deepest point as a share of the document. */
+  scrollDepths: number[];
+  /** Seconds each scroll event reports for every attention band (the same for all). */
+  attentionSeconds: number[];
 }
+
+/** Rage clicks among the "Products" clicks, scroll depths and attention the fixture posts. */
+const RAGE_CLICKS = 5;
+const SCROLL_DEPTHS = [1, 1, 0.5, 0.25];
+const ATTENTION = Array.from({ length: ATTENTION_BANDS }, (_, i) => (i === 0 ? 10 : i < 5 ? 4 : 0));
 
 let seq = 0;
 /** A UUIDv7: 48-bit ms timestamp, version 7, variant 10, then a counter and random bits. */
@@ -80,7 +97,7 @@ export async function postKnownClicks(browser: Browser, base: string): Promise<K
   ];
   const product = visit(PRODUCT_KEY, '/demo/product/1');
   const cart = visit(CART_KEY, '/demo/cart');
-  const click = (v: typeof product, p: Point, i: number, sel: string): WireEvent => ({
+  const click = (v: typeof product, p: Point, i: number, sel: string, rage = false): WireEvent => ({
     ...v,
     id: uuidv7(now + i),
     ts: now + i,
@@ -88,10 +105,24 @@ export async function postKnownClicks(browser: Browser, base: string): Promise<K
     x: Math.round(p.x),
     y: Math.round(p.y),
     sel,
+    ...(rage ? { rg: 1 as const } : {}),
   });
   const events: WireEvent[] = [
     { ...product, id: uuidv7(now), ts: now, t: 'pageview' },
-    ...clicks.map((c, i) => click(product, c, i + 1, i < 30 ? 'button#add-to-cart' : 'a.nav-products')),
+    ...clicks.map((c, i) =>
+      click(product, c, i + 1, i < 30 ? 'button#add-to-cart' : 'a.nav-products', i >= 40 - RAGE_CLICKS),
+    ),
+    ...SCROLL_DEPTHS.map(
+      (d, i): WireEvent => ({
+        ...product,
+        s: `session-scroll-${i}`,
+        id: uuidv7(now + 50 + i),
+        ts: now + 50 + i,
+        t: 'scroll',
+        md: Math.round(d * docHeight),
+        att: ATTENTION,
+      }),
+    ),
     { ...cart, id: uuidv7(now + 100), ts: now + 100, t: 'pageview' },
     click(cart, { x: 200, y: 300 }, 101, 'a.checkout'),
     click(cart, { x: 204, y: 300 }, 102, 'a.checkout'),
@@ -116,7 +147,16 @@ export async function postKnownClicks(browser: Browser, base: string): Promise<K
     if (Date.now() > deadline) throw new Error('the posted clicks did not reach the heatmap API within 30 s');
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { addToCart, products, docHeight, clicks, cartClicks: 2 };
+  return {
+    addToCart,
+    products,
+    docHeight,
+    clicks,
+    cartClicks: 2,
+    rageClicks: RAGE_CLICKS,
+    scrollDepths: SCROLL_DEPTHS,
+    attentionSeconds: ATTENTION,
+  };
 }
 
 /** Reads pixels of the heat canvas at document points (CSS px at the reference width). */

@@ -77,4 +77,94 @@ describe('click heatmap in the viewer', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-heatmap.png'), fullPage: true });
     await context.close();
   });
+
+  it('ranks elements beside the heat with the API’s numbers and outlines one on hover', async () => {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}`);
+    await page.waitForSelector('#stage[data-state="drawn"]');
+    await page.waitForSelector('#element-rows tr');
+    const q = new URLSearchParams({ site: 'demo', page: PRODUCT_KEY, device: 'desktop' });
+    const api = (await (await fetch(`${server.url}/api/heatmap/elements?${q}`)).json()) as {
+      elements: { selector: string; clicks: number; clickers: number; rate: number }[];
+    };
+    const rows = await page.$$eval('#element-rows tr', (trs) =>
+      trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')),
+    );
+    expect(rows).toEqual(
+      api.elements.map((e) => [
+        e.selector,
+        e.clicks.toLocaleString('en-US'),
+        e.clickers.toLocaleString('en-US'),
+        e.rate.toLocaleString('en-US', { maximumFractionDigits: 2 }),
+      ]),
+    );
+    expect(rows[0]).toEqual(['button#add-to-cart', '30', '1', '30']);
+    expect(rows[1]).toEqual(['a.nav-products', '10', '1', '10']);
+
+    await page.hover('#element-rows tr[data-selector="button#add-to-cart"]');
+    const box = await page.locator('#highlights .highlight').boundingBox();
+    const frame = await page.locator('#frame-box').boundingBox();
+    const scale = Number(await page.getAttribute('#heat', 'data-scale'));
+    expect(box && frame).toBeTruthy();
+    if (box && frame) {
+      const centre = {
+        x: (box.x - frame.x + box.width / 2) / scale,
+        y: (box.y - frame.y + box.height / 2) / scale,
+      };
+      expect(Math.abs(centre.x - known.addToCart.x)).toBeLessThan(3);
+      expect(Math.abs(centre.y - known.addToCart.y)).toBeLessThan(3);
+    }
+    await page.mouse.move(5, 5);
+    expect(await page.locator('#highlights .highlight').count()).toBe(0);
+    await context.close();
+  });
+
+  it('draws rage clicks only where rage clicks are', async () => {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}&type=rage`);
+    await page.waitForSelector('#stage[data-state="drawn"]');
+    expect(await page.textContent('#summary')).toContain(`Rage clicks ${known.rageClicks}`);
+    const [onProducts, onCart] = await canvasPixels(page, [known.products, known.addToCart]);
+    expect(onProducts?.[3]).toBeGreaterThan(200);
+    expect(onCart?.[3]).toBe(0);
+    await page.selectOption('#type', 'dead');
+    await expect
+      .poll(() => page.textContent('#stage-status'))
+      .toContain('No dead clicks on this page for Desktop');
+    await context.close();
+  });
+
+  it('colours scroll reach by depth, marks the share that got there, and shows attention per band', async () => {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}&type=scroll`);
+    await page.waitForSelector('#stage[data-state="drawn"]');
+    const views = known.scrollDepths.length;
+    expect(await page.textContent('#summary')).toContain(`${views} page views with scroll data`);
+    const reachedHalf = known.scrollDepths.filter((d) => d >= 0.5).length / views;
+    const marks = await page.$$eval('#marks .mark', (m) => m.map((x) => x.textContent));
+    expect(marks).toContain(`${Math.round(reachedHalf * 100)}% reached`);
+    expect(marks.some((m) => m?.startsWith('Average fold · 800 px'))).toBe(true);
+    // Everyone saw the top (the palette's red end); half of the views saw the bottom (cooler).
+    const height = Number(
+      await page.evaluate(() => (document.getElementById('heat') as HTMLCanvasElement).height),
+    );
+    const scale = Number(await page.getAttribute('#heat', 'data-scale'));
+    const [top, bottom] = await canvasPixels(page, [
+      { x: 640, y: 5 },
+      { x: 640, y: height / scale - 5 },
+    ]);
+    expect(top?.slice(0, 3)).toEqual([255, 0, 0]);
+    expect(bottom?.[1]).toBeGreaterThan(150);
+
+    await page.selectOption('#type', 'attention');
+    await page.waitForSelector('#stage[data-state="drawn"]');
+    await expect.poll(() => page.textContent('#summary')).toContain(`${views} page views`);
+    const seconds = await page.$$eval('#marks .mark', (m) => m.map((x) => x.textContent));
+    expect(seconds).toEqual(known.attentionSeconds.map((s) => `${s.toFixed(1)} s`));
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-attention.png') });
+    await context.close();
+  });
 });

@@ -39,7 +39,20 @@ async function open(query: string, locale = 'en-US'): Promise<Page> {
   return page;
 }
 
-const drawn = (page: Page) => page.waitForSelector('#stage[data-state="drawn"]', { timeout: 30_000 });
+/** Waits for the stage to finish drawing; on timeout, says what the page showed instead. */
+async function drawn(page: Page): Promise<void> {
+  try {
+    await page.waitForSelector('#stage[data-state="drawn"]', { timeout: 30_000 });
+  } catch (e) {
+    const shown = await page.evaluate(() => ({
+      state: document.getElementById('stage')?.dataset.state,
+      status: document.getElementById('stage-status')?.textContent,
+      pages: document.getElementById('pages-status')?.textContent,
+      url: location.href,
+    }));
+    throw new Error(`the stage never drew: ${JSON.stringify(shown)}`, { cause: e });
+  }
+}
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
 describe('viewer state, language and keyboard', () => {
@@ -118,6 +131,29 @@ describe('viewer state, language and keyboard', () => {
     expect(param(page, 'to')).toBe(day(0));
     expect(param(page, 'days')).toBeNull();
     expect(await page.inputValue('#preset')).toBe('custom');
+    await page.context().close();
+  });
+
+  it('filters by segment (platform, visitors, channel) and keeps it in the URL', async () => {
+    const page = await open(`?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}`);
+    await drawn(page);
+    await page.selectOption('#platform', 'weapp');
+    await expect.poll(() => param(page, 'platform')).toBe('weapp');
+    await expect
+      .poll(() => page.textContent('#stage-status'))
+      .toContain('No clicks on this page for Desktop');
+    await page.selectOption('#platform', 'web');
+    await page.selectOption('#visitor', 'new');
+    await expect.poll(() => param(page, 'visitor')).toBe('new');
+    await drawn(page);
+    await expect.poll(() => page.textContent('#summary')).toContain('Clicks 40');
+    await page.fill('#channel', 'wechat');
+    await page.press('#channel', 'Enter');
+    await expect.poll(() => param(page, 'channel')).toBe('wechat');
+    await expect.poll(() => page.textContent('#stage-status')).toContain('No clicks on this page');
+    await page.reload();
+    expect(await page.inputValue('#channel')).toBe('wechat');
+    expect(await page.inputValue('#platform')).toBe('web');
     await page.context().close();
   });
 

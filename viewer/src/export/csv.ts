@@ -29,7 +29,7 @@ export function heatmapCsv(heatmap: ClickHeatmap): string {
 
 /** A file name for an export of this view: site, page key, device and dates, safe on every OS. */
 export function exportFileName(
-  view: { site: string; page: string; device: string; from: string; to: string },
+  view: { site: string; page: string; type?: string; device: string; from: string; to: string },
   ext: 'csv' | 'png',
 ): string {
   const slug = (s: string) =>
@@ -37,5 +37,6 @@ export function exportFileName(
       .replace(/[:/\\?%*|"<>\s.]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 80) || 'root';
-  return `heatfunnel_${slug(view.site)}_${slug(view.page)}_${view.device}_${view.from}_${view.to}.${ext}`;
+  const type = view.type && view.type !== 'click' ? `_${view.type}` : '';
+  return `heatfunnel_${slug(view.site)}_${slug(view.page)}${type}_${view.device}_${view.from}_${view.to}.${ext}`;
 }

@@ -2,10 +2,8 @@
  * PNG of the current view: the page (rasterised from the same-origin backdrop through an
  * SVG foreignObject), the heat on top as on screen, and a caption saying what it shows.
  */
-import type { ClickHeatmap } from '../api';
-import { cellsToPoints } from '../heat/points';
-import { createHeatRenderer } from '../heat/renderer';
-import { fitStage, HEAT_OPACITY, heatRadius } from '../layout';
+import { fitStage, HEAT_OPACITY } from '../layout';
+import type { Overlay } from '../overlays/overlay';
 
 /** Height of the caption band above the page, px at export scale 1. */
 const CAPTION_HEIGHT = 40;
@@ -63,12 +61,46 @@ export async function documentImage(doc: Document, width: number, height: number
   return img;
 }
 
-/** What to export: the answer, the page height used on screen, the backdrop document if readable. */
+/** What to export: the overlay, the page height used on screen, the backdrop document if readable. */
 export interface PngView {
-  heatmap: ClickHeatmap;
+  overlay: Overlay;
   height: number;
   doc: Document | null;
   caption: string;
+}
+
+const FONT = 'system-ui, "PingFang SC", "Microsoft YaHei", sans-serif';
+
+/** The overlay's labels as on screen: text on a light chip at the left, the fold as a dashed line. */
+function drawLabels(
+  ctx: CanvasRenderingContext2D,
+  overlay: Overlay,
+  height: number,
+  s: number,
+  top: number,
+  width: number,
+): void {
+  ctx.font = `${Math.round(12 * s)}px ${FONT}`;
+  ctx.textBaseline = 'middle';
+  for (const label of overlay.labels(height)) {
+    if (label.y <= 0 || label.y >= height) continue;
+    const y = top + label.y * s;
+    if (label.kind === 'fold') {
+      ctx.strokeStyle = '#1d2330';
+      ctx.setLineDash([8 * s, 6 * s]);
+      ctx.lineWidth = 2 * s;
+      ctx.beginPath();
+      ctx.moveTo(0, y);
+      ctx.lineTo(width, y);
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+    const w = ctx.measureText(label.text).width + 12 * s;
+    ctx.fillStyle = 'rgba(255,255,255,0.85)';
+    ctx.fillRect(4 * s, y - 9 * s, w, 18 * s);
+    ctx.fillStyle = '#1d2330';
+    ctx.fillText(label.text, 10 * s, y);
+  }
 }
 
 function toPng(canvas: HTMLCanvasElement): Promise<Blob> {
@@ -85,8 +117,8 @@ function toPng(canvas: HTMLCanvasElement): Promise<Blob> {
  * Renders the view as a PNG at the bucket's reference width (scaled down only past canvas
  * limits). Falls back to heat on white when the page cannot be rasterised.
  */
-export async function exportPng({ heatmap, height, doc, caption }: PngView): Promise<Blob> {
-  const layout = fitStage({ width: heatmap.width, height, panelWidth: heatmap.width });
+export async function exportPng({ overlay, height, doc, caption }: PngView): Promise<Blob> {
+  const layout = fitStage({ width: overlay.width, height, panelWidth: overlay.width });
   const s = layout.pixelRatio;
   const pageW = layout.canvasWidth;
   const pageH = layout.canvasHeight;
@@ -95,10 +127,10 @@ export async function exportPng({ heatmap, height, doc, caption }: PngView): Pro
   const heat = document.createElement('canvas');
   heat.width = pageW;
   heat.height = pageH;
-  createHeatRenderer(heat, { radius: heatRadius(heatmap) * s }).draw(cellsToPoints(heatmap, { scale: s }));
+  overlay.paint(heat, s, height);
 
   let backdrop: HTMLImageElement | null = null;
-  if (doc) backdrop = await documentImage(doc, heatmap.width, height).catch(() => null);
+  if (doc) backdrop = await documentImage(doc, overlay.width, height).catch(() => null);
 
   const compose = (withBackdrop: boolean) => {
     const out = document.createElement('canvas');
@@ -112,10 +144,11 @@ export async function exportPng({ heatmap, height, doc, caption }: PngView): Pro
     ctx.globalAlpha = HEAT_OPACITY;
     ctx.drawImage(heat, 0, top);
     ctx.globalAlpha = 1;
+    drawLabels(ctx, overlay, height, s, top, pageW);
     ctx.fillStyle = '#1d2330';
     ctx.fillRect(0, 0, out.width, top);
     ctx.fillStyle = '#ffffff';
-    ctx.font = `${Math.round(15 * s)}px system-ui, "PingFang SC", "Microsoft YaHei", sans-serif`;
+    ctx.font = `${Math.round(15 * s)}px ${FONT}`;
     ctx.textBaseline = 'middle';
     ctx.fillText(caption, Math.round(12 * s), top / 2, pageW - Math.round(24 * s));
     return out;

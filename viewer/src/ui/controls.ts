@@ -1,17 +1,22 @@
 /**
- * The header controls: site, device bucket, date range and language. They show a state
- * and report what the analyst changed; they hold no state of their own.
+ * The header controls: site, heatmap type, device bucket, date range, segment and language.
+ * They show a state and report what the analyst changed; they hold no state of their own.
  */
-import { DEVICE_CLASSES, type DeviceClass } from '@heatfunnel/sdk/protocol';
+import { DEVICE_CLASSES, type DeviceClass, PLATFORMS, type Platform } from '@heatfunnel/sdk/protocol';
 import type { Site } from '../api';
 import { DEFAULT_RANGE_DAYS, RANGE_PRESETS } from '../dates';
-import { LANG_NAMES, LANGS, type Lang, translate } from '../i18n';
-import type { ViewState } from '../state';
+import { LANG_NAMES, LANGS, type Lang, type MessageKey, translate } from '../i18n';
+import { HEAT_TYPES, type HeatType, VISITOR_KINDS, type ViewState, type VisitorKind } from '../state';
 import { byId, el } from './dom';
 
 /** A change the analyst made in the header. */
 export type ControlChange =
-  | Partial<Pick<ViewState, 'site' | 'device' | 'from' | 'to' | 'days'>>
+  | Partial<
+      Pick<
+        ViewState,
+        'site' | 'type' | 'device' | 'from' | 'to' | 'days' | 'channel' | 'platform' | 'visitor'
+      >
+    >
   | { lang: Lang };
 
 /** What the controls show. */
@@ -23,19 +28,37 @@ export interface ControlsView {
   range: { from: string; to: string };
 }
 
+const options = (select: HTMLSelectElement, items: [string, string][], value: string) => {
+  select.replaceChildren(...items.map(([v, label]) => el('option', { value: v }, label)));
+  select.value = value;
+};
+
 /** Binds the header controls of the page skeleton; `onChange` gets each edit. */
 export const createControls = ({ onChange }: { onChange: (change: ControlChange) => void }) => {
   const form = byId('controls', HTMLFormElement);
   const site = byId('site', HTMLSelectElement);
+  const type = byId('type', HTMLSelectElement);
   const device = byId('device', HTMLFieldSetElement);
+  const preset = byId('preset', HTMLSelectElement);
   const from = byId('from', HTMLInputElement);
   const to = byId('to', HTMLInputElement);
-  const preset = byId('preset', HTMLSelectElement);
+  const platform = byId('platform', HTMLSelectElement);
+  const visitor = byId('visitor', HTMLSelectElement);
+  const channel = byId('channel', HTMLInputElement);
   const lang = byId('lang', HTMLSelectElement);
 
   form.addEventListener('submit', (e) => e.preventDefault());
   site.addEventListener('change', () => onChange({ site: site.value || null }));
+  type.addEventListener('change', () => onChange({ type: type.value as HeatType }));
   lang.addEventListener('change', () => onChange({ lang: lang.value as Lang }));
+  platform.addEventListener('change', () =>
+    onChange({ platform: (platform.value || null) as Platform | null }),
+  );
+  visitor.addEventListener('change', () =>
+    onChange({ visitor: (visitor.value || null) as VisitorKind | null }),
+  );
+  // Free text: report on commit (Enter or leaving the box), not on every keystroke.
+  channel.addEventListener('change', () => onChange({ channel: channel.value.trim() || null }));
   // Editing a date fixes the whole range; a half-typed date is empty while invalid.
   const fixRange = () => from.value && to.value && onChange({ from: from.value, to: to.value, days: null });
   from.addEventListener('change', fixRange);
@@ -61,26 +84,49 @@ export const createControls = ({ onChange }: { onChange: (change: ControlChange)
   return {
     /** Shows `view` in the controls. */
     render({ state, lang: current, sites, range }: ControlsView) {
-      const options = sites.map((s) => el('option', { value: s.key }, s.name || s.key));
-      site.replaceChildren(...options);
+      const t = (key: MessageKey, params?: Record<string, string | number>) =>
+        translate(current, key, params);
+      options(
+        site,
+        sites.map((s) => [s.key, s.name || s.key]),
+        state.site ?? '',
+      );
       site.disabled = sites.length === 0;
-      site.value = state.site ?? '';
+      options(
+        type,
+        HEAT_TYPES.map((h) => [h, t(`type.${h}`)]),
+        state.type,
+      );
       for (const [d, input] of radios) {
         input.checked = d === state.device;
         const label = radioLabels.get(d);
-        if (label) label.textContent = translate(current, `device.${d}`);
+        if (label) label.textContent = t(`device.${d}`);
       }
       const days = state.days ?? DEFAULT_RANGE_DAYS;
       const choices = [...new Set([...RANGE_PRESETS, days])].sort((a, b) => a - b);
-      preset.replaceChildren(
-        ...choices.map((n) => el('option', { value: String(n) }, translate(current, 'range.days', { n }))),
-        el('option', { value: 'custom' }, translate(current, 'range.custom')),
+      options(
+        preset,
+        [
+          ...choices.map((n): [string, string] => [String(n), t('range.days', { n })]),
+          ['custom', t('range.custom')],
+        ],
+        state.from || state.to ? 'custom' : String(days),
       );
-      preset.value = state.from || state.to ? 'custom' : String(days);
       from.value = state.from ?? range.from;
       to.value = state.to ?? range.to;
       from.max = to.value;
       to.min = from.value;
+      options(
+        platform,
+        [['', t('platform.all')], ...PLATFORMS.map((p): [string, string] => [p, t(`platform.${p}`)])],
+        state.platform ?? '',
+      );
+      options(
+        visitor,
+        [['', t('visitor.all')], ...VISITOR_KINDS.map((v): [string, string] => [v, t(`visitor.${v}`)])],
+        state.visitor ?? '',
+      );
+      if (document.activeElement !== channel) channel.value = state.channel ?? '';
       lang.value = current;
     },
   };

@@ -1,18 +1,18 @@
 /** The "Download PNG" and "Download CSV" buttons: enabled while a heatmap is drawn. */
-import type { ClickHeatmap } from '../api';
-import { exportFileName, heatmapCsv } from '../export/csv';
+import { exportFileName } from '../export/csv';
 import { download } from '../export/download';
 import { exportPng } from '../export/png';
-import type { MessageKey } from '../i18n';
+import type { Translate } from '../i18n';
+import type { Overlay } from '../overlays/overlay';
 import { byId } from './dom';
 
 /** What an export needs from the page: the drawn view and what to call it. */
 export interface ExportView {
-  heatmap: ClickHeatmap;
+  overlay: Overlay;
   height: number;
   doc: Document | null;
   caption: string;
-  name: { site: string; page: string; device: string; from: string; to: string };
+  name: { site: string; page: string; type: string; device: string; from: string; to: string };
 }
 
 /** Binds the export buttons; `current` says what is drawn, `status` shows progress and failures. */
@@ -22,7 +22,7 @@ export const createExportButtons = ({
   status,
 }: {
   current: () => ExportView | null;
-  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  t: Translate;
   status: (text: string, error?: boolean) => void;
 }) => {
   const png = byId('export-png', HTMLButtonElement);
@@ -32,7 +32,7 @@ export const createExportButtons = ({
     const view = current();
     if (!view) return;
     download(
-      new Blob([heatmapCsv(view.heatmap)], { type: 'text/csv;charset=utf-8' }),
+      new Blob([view.overlay.csv()], { type: 'text/csv;charset=utf-8' }),
       exportFileName(view.name, 'csv'),
     );
   });

@@ -1,17 +1,16 @@
 /**
  * The stage: the chosen page in a same-origin iframe at the bucket's reference width, scaled
- * to fit the panel and grown to its full document height, with the heat canvas on top.
+ * to fit the panel and grown to its full document height, with an overlay canvas on top
+ * (click heat, scroll reach or attention), its labels, and element highlights.
  * The iframe is sandboxed without scripts, so the shop's own tracker never runs in it.
  */
-import type { ClickHeatmap } from '../api';
-import { cellsToPoints } from '../heat/points';
-import { createHeatRenderer } from '../heat/renderer';
-import { fitStage, HEAT_OPACITY, heatRadius } from '../layout';
-import { byId } from './dom';
+import { fitStage, HEAT_OPACITY } from '../layout';
+import type { Overlay } from '../overlays/overlay';
+import { byId, el } from './dom';
 
 /** The viewport height pages are measured at (a common laptop), so `100vh` blocks stay sane. */
 const MEASURE_VIEWPORT_HEIGHT = 800;
-/** How long a backdrop may take to load before the heat is drawn on a blank one. */
+/** How long a backdrop may take to load before the overlay is drawn on a blank one. */
 const FRAME_TIMEOUT_MS = 10_000;
 
 /** What a draw ended with: the page height used and whether the backdrop loaded. */
@@ -20,16 +19,26 @@ export interface StageResult {
   backdrop: boolean;
 }
 
+/** A box on the page, document px at the reference width. */
+export interface DocRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /** Binds the stage of the page skeleton. */
 export const createStage = () => {
   const stage = byId('stage', HTMLDivElement);
   const panel = byId('stage-panel', HTMLElement);
   const box = byId('frame-box', HTMLDivElement);
+  const marks = byId('marks', HTMLDivElement);
+  const highlights = byId('highlights', HTMLDivElement);
   let frame = byId('frame', HTMLIFrameElement);
   const canvas = byId('heat', HTMLCanvasElement);
-  const renderer = createHeatRenderer(canvas);
   canvas.style.opacity = String(HEAT_OPACITY);
-  let current: { heatmap: ClickHeatmap; height: number } | null = null;
+  let current: { overlay: Overlay; height: number } | null = null;
+  let scale = 1;
   let frameKey = '';
   let frameLoad: Promise<boolean> = Promise.resolve(false);
   let generation = 0;
@@ -43,50 +52,53 @@ export const createStage = () => {
 
   const paint = () => {
     if (!current) return;
-    const { heatmap, height } = current;
+    const { overlay, height } = current;
     const layout = fitStage({
-      width: heatmap.width,
+      width: overlay.width,
       height,
       panelWidth: panelWidth(),
       // Heat is smooth: CSS-pixel resolution looks the same on HiDPI screens at a quarter of the work.
       devicePixelRatio: Math.min(1, window.devicePixelRatio),
     });
+    scale = layout.scale;
     box.style.width = `${layout.cssWidth}px`;
     box.style.height = `${layout.cssHeight}px`;
-    frame.style.width = `${heatmap.width}px`;
+    frame.style.width = `${overlay.width}px`;
     frame.style.height = `${height}px`;
     frame.style.transform = `scale(${layout.scale})`;
     canvas.width = layout.canvasWidth;
     canvas.height = layout.canvasHeight;
     canvas.style.width = `${layout.cssWidth}px`;
     canvas.style.height = `${layout.cssHeight}px`;
-    const toCanvas = layout.canvasWidth / heatmap.width;
-    renderer.setRadius(heatRadius(heatmap) * toCanvas);
-    renderer.draw(cellsToPoints(heatmap, { scale: toCanvas }));
+    const toCanvas = layout.canvasWidth / overlay.width;
+    overlay.paint(canvas, toCanvas, height);
     canvas.dataset.scale = String(toCanvas);
+    marks.replaceChildren(
+      ...overlay
+        .labels(height)
+        .filter((l) => l.y > 0 && l.y < height)
+        .map((l) =>
+          el('span', { class: `mark ${l.kind}`, style: `top:${Math.round(l.y * layout.scale)}px` }, l.text),
+        ),
+    );
   };
 
   // A fresh iframe per page: navigating an existing one would add entries to the
   // browser's history, and Back would then step through backdrops instead of views.
-  const replaceFrame = (): HTMLIFrameElement => {
-    const fresh = frame.cloneNode(false) as HTMLIFrameElement;
-    fresh.removeAttribute('src');
-    frame.replaceWith(fresh);
-    frame = fresh;
-    return fresh;
-  };
-
-  const loadFrame = (url: string, width: number): Promise<boolean> =>
+  const swapFrame = (url: string | null, width: number): Promise<boolean> =>
     new Promise((resolve) => {
       const fresh = frame.cloneNode(false) as HTMLIFrameElement;
-      const timer = setTimeout(() => resolve(false), FRAME_TIMEOUT_MS);
-      fresh.onload = () => {
-        clearTimeout(timer);
-        resolve(true);
-      };
-      fresh.style.width = `${width}px`;
-      fresh.style.height = `${MEASURE_VIEWPORT_HEIGHT}px`;
-      fresh.src = url;
+      fresh.removeAttribute('src');
+      if (url) {
+        const timer = setTimeout(() => resolve(false), FRAME_TIMEOUT_MS);
+        fresh.onload = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        fresh.style.width = `${width}px`;
+        fresh.style.height = `${MEASURE_VIEWPORT_HEIGHT}px`;
+        fresh.src = url;
+      } else resolve(false);
       frame.replaceWith(fresh);
       frame = fresh;
     });
@@ -102,6 +114,14 @@ export const createStage = () => {
     }
   };
 
+  const frameDoc = (): Document | null => {
+    try {
+      return frameKey ? frame.contentDocument : null;
+    } catch {
+      return null;
+    }
+  };
+
   let resizeQueued = false;
   new ResizeObserver(() => {
     if (resizeQueued || !current) return;
@@ -113,49 +133,52 @@ export const createStage = () => {
   }).observe(panel);
 
   return {
-    /** Shows `heatmap` over the page at `url` (null: a blank backdrop); resolves once drawn. */
-    async show(heatmap: ClickHeatmap, url: string | null): Promise<StageResult | null> {
+    /** Shows `overlay` over the page at `url` (null: a blank backdrop); resolves once drawn. */
+    async show(overlay: Overlay, url: string | null): Promise<StageResult | null> {
       const mine = ++generation;
       stage.dataset.state = 'loading';
-      const key = url ? `${url}@${heatmap.width}` : '';
+      highlights.replaceChildren();
+      const key = url ? `${url}@${overlay.width}` : '';
       if (key !== frameKey) {
         frameKey = key;
-        if (url) frameLoad = loadFrame(url, heatmap.width);
-        else {
-          replaceFrame();
-          frameLoad = Promise.resolve(false);
-        }
+        frameLoad = swapFrame(url, overlay.width);
       }
       const backdrop = await frameLoad;
       if (mine !== generation) return null;
       const measured = backdrop ? measure() : null;
-      const cellsBottom = heatmap.cells.reduce((m, c) => Math.max(m, (c.y + 1) * heatmap.rowHeight), 0);
-      const height = Math.max(measured ?? heatmap.docHeight, cellsBottom, 1);
-      current = { heatmap, height };
+      const height = Math.max(measured ?? overlay.docHeight, overlay.minHeight, 1);
+      current = { overlay, height };
       stage.dataset.state = 'drawing';
       paint();
       stage.dataset.state = 'drawn';
       return { height, backdrop };
     },
-    /** What is drawn now: the answer, the page height used and the backdrop document when readable. */
+    /** What is drawn now: the overlay, the page height used and the backdrop document when readable. */
     view() {
       if (!current || stage.dataset.state !== 'drawn') return null;
-      let doc: Document | null = null;
-      try {
-        doc = frameKey ? frame.contentDocument : null;
-      } catch {
-        doc = null;
-      }
-      return { ...current, doc };
+      return { ...current, doc: frameDoc() };
+    },
+    /** Outlines boxes of the page (document px), or clears the outlines. */
+    highlight(rects: readonly DocRect[]) {
+      highlights.replaceChildren(
+        ...rects.map((r) =>
+          el('span', {
+            class: 'highlight',
+            style: `left:${r.x * scale}px;top:${r.y * scale}px;width:${r.width * scale}px;height:${r.height * scale}px`,
+          }),
+        ),
+      );
     },
     /** Hides the stage (no page chosen, or nothing to show). */
     hide() {
       generation++;
       current = null;
       stage.dataset.state = 'idle';
-      renderer.clear();
+      canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
+      marks.replaceChildren();
+      highlights.replaceChildren();
     },
-    /** Marks the stage busy while a new heatmap loads. */
+    /** Marks the stage busy while a new overlay loads. */
     busy() {
       stage.dataset.state = 'loading';
     },

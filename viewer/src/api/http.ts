@@ -1,0 +1,66 @@
+/**
+ * HTTP plumbing of the API client: GET/JSON with every failure turned into an `ApiError`
+ * whose kind the page can put into words.
+ */
+
+/** Why a request failed: unreachable, refused (4xx, with the server's words), failed (5xx), or malformed. */
+export type ApiErrorKind = 'network' | 'badRequest' | 'server' | 'format';
+
+/** A failed API request. */
+export class ApiError extends Error {
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status = 0,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The fetch function the client uses (a seam for tests). */
+export type Fetch = typeof fetch;
+
+/** GETs `path` with the non-empty `params`; resolves with the JSON object answer. */
+export async function getJson(
+  fetchFn: Fetch,
+  path: string,
+  params: Record<string, string | null>,
+  signal?: AbortSignal,
+) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const query = q.toString();
+  let res: Response;
+  try {
+    res = await fetchFn(query ? `${path}?${query}` : path, {
+      signal,
+      headers: { accept: 'application/json' },
+    });
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    throw new ApiError('network', e instanceof Error ? e.message : String(e));
+  }
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    body = undefined;
+  }
+  if (res.status >= 400 && res.status < 500) {
+    const message = (body as { message?: unknown } | undefined)?.message;
+    throw new ApiError('badRequest', typeof message === 'string' ? message : res.statusText, res.status);
+  }
+  if (!res.ok) throw new ApiError('server', res.statusText, res.status);
+  if (body === undefined || body === null || typeof body !== 'object') {
+    throw new ApiError('format', `${path} did not answer with a JSON object`, res.status);
+  }
+  return body as Record<string, unknown>;
+}
+
+/** The list `field` of an answer; a missing list is a format error. */
+export function arrayField<T>(body: Record<string, unknown>, field: string, path: string): T[] {
+  const v = body[field];
+  if (!Array.isArray(v)) throw new ApiError('format', `${path} answered without a "${field}" list`);
+  return v as T[];
+}

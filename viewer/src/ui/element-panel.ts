@@ -1,0 +1,72 @@
+/**
+ * The element panel: the page's most clicked elements with clicks, distinct visitors and
+ * clicks per page view. Hovering or focusing a row outlines the element on the page.
+ */
+import type { ElementRow } from '../api';
+import { type Lang, translate } from '../i18n';
+import { byId, el, setStatus } from './dom';
+import type { DocRect } from './stage';
+
+/** What the panel shows: rows (null while loading or failed) and a message if any. */
+export interface ElementPanelView {
+  rows: readonly ElementRow[] | null;
+  lang: Lang;
+  message: string;
+  error: boolean;
+}
+
+/** Where a selector's elements are in `doc`, in document px; none when it matches nothing. */
+export function locate(doc: Document | null, selector: string): DocRect[] {
+  if (!doc) return [];
+  let found: NodeListOf<Element>;
+  try {
+    found = doc.querySelectorAll(selector);
+  } catch {
+    return []; // a selector this browser cannot parse
+  }
+  const view = doc.defaultView;
+  const sx = view?.scrollX ?? 0;
+  const sy = view?.scrollY ?? 0;
+  return [...found].slice(0, 50).map((node) => {
+    const r = node.getBoundingClientRect();
+    return { x: r.left + sx, y: r.top + sy, width: r.width, height: r.height };
+  });
+}
+
+/** Binds the panel; `onHover` gets the hovered or focused selector, or null when it leaves. */
+export const createElementPanel = ({ onHover }: { onHover: (selector: string | null) => void }) => {
+  const body = byId('element-rows', HTMLTableSectionElement);
+  const table = byId('element-table', HTMLTableElement);
+  const status = byId('elements-status', HTMLParagraphElement);
+
+  return {
+    /** Shows `view`. */
+    render({ rows, lang, message, error }: ElementPanelView) {
+      const n = new Intl.NumberFormat(lang);
+      const rate = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+      body.replaceChildren(
+        ...(rows ?? []).map((row) => {
+          const tr = el(
+            'tr',
+            { tabindex: '0', 'data-selector': row.selector },
+            el('th', { scope: 'row', class: 'selector', title: row.selector }, row.selector),
+            el('td', { class: 'num' }, n.format(row.clicks)),
+            el('td', { class: 'num' }, n.format(row.clickers)),
+            el('td', { class: 'num' }, rate.format(row.rate)),
+          );
+          const enter = () => onHover(row.selector);
+          const leave = () => onHover(null);
+          tr.addEventListener('mouseenter', enter);
+          tr.addEventListener('focus', enter);
+          tr.addEventListener('mouseleave', leave);
+          tr.addEventListener('blur', leave);
+          return tr;
+        }),
+      );
+      table.hidden = !rows || rows.length === 0;
+      setStatus(status, message || (rows && rows.length === 0 ? translate(lang, 'empty.elements') : ''), {
+        error,
+      });
+    },
+  };
+};
