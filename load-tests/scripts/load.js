@@ -27,4 +27,4 @@ function parseSeconds(duration) {
 
 export const setup = setupRun;
 // Load runs want the cost of the server, not of k6's gzip CRC: beacons go plain.
-export default createIngest({ batchSize: 20, transports: 'json:60,gzip:25,beacon:15', templates: 32 });
+export default createIngest({ batchSize: 20, transports: 'json:60,gzip:25,beacon:15' });

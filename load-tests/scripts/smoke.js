@@ -14,4 +14,4 @@ export const options = {
 };
 
 export const setup = setupRun;
-export default createIngest({ templates: 16 });
+export default createIngest();

@@ -17,4 +17,4 @@ export const options = {
 };
 
 export const setup = setupRun;
-export default createIngest({ batchSize: 20, transports: 'json:60,gzip:25,beacon:15', templates: 32 });
+export default createIngest({ batchSize: 20, transports: 'json:60,gzip:25,beacon:15' });

@@ -32,4 +32,4 @@ export const options = {
 };
 
 export const setup = setupRun;
-export default createIngest({ batchSize: 'mixed', templates: 16 });
+export default createIngest({ batchSize: 'mixed' });

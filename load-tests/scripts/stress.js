@@ -33,6 +33,6 @@ export const options = {
 
 export const setup = setupRun;
 export default createIngest(
-  { batchSize: 20, transports: 'json:60,gzip:25,beacon:15', templates: 16 },
+  { batchSize: 20, transports: 'json:60,gzip:25,beacon:15' },
   { beforeEach: () => tagStep(plan) },
 );

@@ -112,12 +112,13 @@ describe('templates', () => {
     withBroken: true,
   });
 
-  it('give every request its own valid ids, in JSON and in multi-member gzip alike', () => {
+  it('give every request of every sender its own valid ids, in JSON and in multi-member gzip alike', () => {
     const ids = new Set<string>();
     for (let n = 1; n <= 50; n++) {
       const template = templates[n % templates.length] as Template;
-      const body = bodyOf(template, n);
-      expect(gunzipSync(gzipBodyOf(template, n)).toString('utf8')).toBe(body);
+      const sender = (n % 3) + 1;
+      const body = bodyOf(template, sender, n);
+      expect(gunzipSync(gzipBodyOf(template, sender, n)).toString('utf8')).toBe(body);
       for (const e of (JSON.parse(body) as Batch).e) {
         expect(e.id).toMatch(UUID_V7);
         ids.add(e.id);

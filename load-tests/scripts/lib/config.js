@@ -51,8 +51,8 @@ export function readSettings(defaults = {}) {
     duplicateRate: number('DUPLICATE_RATE', defaults.duplicateRate ?? 0.01),
     /** How bodies are sent: JSON fetch, gzip fetch, text/plain beacon, gzip beacon (`?gz=1`). */
     transports: weights('TRANSPORTS', defaults.transports ?? 'json:55,gzip:20,beacon:15,beacon-gzip:10'),
-    /** Batch templates each VU makes up front (see templates.ts). */
-    templates: number('TEMPLATES', defaults.templates ?? 64),
+    /** Batch templates the run makes up front and every VU shares (see templates.ts). */
+    templates: number('TEMPLATES', defaults.templates ?? 256),
     seed: number('SEED', Math.floor(Math.random() * 1e9)),
     /** Mismatched answers each VU logs at most (0: none). */
     logMismatches: number('LOG_MISMATCHES', 5),

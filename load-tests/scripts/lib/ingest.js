@@ -1,11 +1,12 @@
 /**
- * One k6 iteration of ingest traffic: take one of this VU's batch templates, fill in
+ * One k6 iteration of ingest traffic: take one of the run's batch templates, fill in
  * fresh ids, send it the way an SDK would (JSON fetch, gzip, or a beacon with
  * text/plain, some of those gzip with `?gz=1`), check the answer against what the batch
  * expected, and now and then retry the same body as a client that lost the answer would.
  * Every scenario's default function.
  */
 import { check } from 'k6';
+import { SharedArray } from 'k6/data';
 import http from 'k6/http';
 import { Counter, Rate } from 'k6/metrics';
 import { BATCH_PATH, GZIP_QUERY_FLAG } from '../../../sdk/src/protocol.ts';
@@ -53,35 +54,59 @@ function answerOf(res) {
   }
 }
 
+/** Templates each generator (a group of simulated visitors) contributes. */
+const PER_GENERATOR = 16;
+
 /**
- * The iteration function of a scenario: call it in the script's init context (it makes
- * this VU's batch templates there, off the clock) and export the result as default.
- * `defaults` are the scenario's settings defaults (see readSettings).
+ * The run's batch templates, generated once and shared read-only by every VU (k6's
+ * SharedArray): generating them per VU cost seconds of CPU in runs with hundreds of VUs.
+ */
+function sharedTemplates(settings) {
+  return new SharedArray('batch templates', () => {
+    const templates = [];
+    for (let g = 0; templates.length < settings.templates; g++) {
+      const options = {
+        siteKey: settings.siteKey,
+        tag: settings.runTag,
+        instance: g + 1,
+        seed: settings.seed + g,
+      };
+      const spec = { size: settings.batchSize, withBroken: settings.malformedRate > 0 };
+      templates.push(
+        ...makeTemplates(options, Math.min(PER_GENERATOR, settings.templates - templates.length), spec),
+      );
+    }
+    return templates;
+  });
+}
+
+/**
+ * The iteration function of a scenario: call it in the script's init context and export
+ * the result as default. `defaults` are the scenario's settings defaults (see
+ * readSettings); `beforeEach` runs first in every iteration (stress tags its step there).
  */
 export function createIngest(defaults = {}, { beforeEach = () => {} } = {}) {
   const settings = readSettings(defaults);
-  // VU 0 only reads the options; real VUs are numbered from 1.
-  const templates =
-    __VU > 0
-      ? makeTemplates(
-          { siteKey: settings.siteKey, tag: settings.runTag, instance: __VU, seed: settings.seed + __VU },
-          settings.templates,
-          { size: settings.batchSize, withBroken: settings.malformedRate > 0 },
-        )
-      : [];
+  const shared = sharedTemplates(settings);
+  // SharedArray decodes an element on every access; each VU keeps what it decoded.
+  const local = [];
   const random = seededRandom(settings.seed * 31 + __VU);
   let requestNumber = 0;
   let logged = 0;
 
   return function sendBatch() {
     beforeEach();
-    const picked = templates[Math.floor(random() * templates.length)];
+    const index = Math.floor(random() * shared.length);
+    local[index] ??= shared[index];
+    const picked = local[index];
     const template = picked.broken && random() < settings.malformedRate ? picked.broken : picked;
     const { expected } = template;
     requestNumber += 1;
     const transport = pickWeighted(settings.transports, random);
     const body =
-      transport === 'beacon-gzip' ? gzipBodyOf(template, requestNumber) : bodyOf(template, requestNumber);
+      transport === 'beacon-gzip'
+        ? gzipBodyOf(template, __VU, requestNumber)
+        : bodyOf(template, __VU, requestNumber);
     const res = request(settings, transport, body, expected.status);
     const problem = mismatch(expected, res.status, answerOf(res));
     eventsSent.add(template.events);
