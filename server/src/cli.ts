@@ -4,6 +4,7 @@
  */
 
 import { progressBar } from './cli/progress.js';
+import { selfCheck } from './cli/self-check.js';
 import { sitesCommand } from './cli/sites.js';
 import { parseConfigArgs, type ServerConfig } from './config.js';
 import { seedDemo } from './demo/seed.js';
@@ -33,6 +34,7 @@ Options (environment variable in brackets):
   --cluster NAME      create Replicated + Distributed tables ON CLUSTER NAME [CLICKHOUSE_CLUSTER]
   --retention-days N  keep raw events and aggregates N days [HEATFUNNEL_RETENTION_DAYS], default forever
   --demo              serve the demo shop and make sure the site "demo" exists
+  --exit-after-start  (serve, demo) check that the server, SDK, viewer and demo data answer, then exit
   --spool-dir D       durable ingest spool [HEATFUNNEL_SPOOL_DIR], default <data-dir>/spool
   --spool-max-mb N    spool cap while the store is behind; past it 503 [HEATFUNNEL_SPOOL_MAX_MB], default 1024
   --rate-limit N      batches per second per site unless the site sets one [HEATFUNNEL_RATE_LIMIT], default 0 (none)
@@ -63,19 +65,27 @@ async function seed(store: Store, events: number, config: ServerConfig): Promise
   console.log(`wrote ${written} demo events`);
 }
 
-async function serve(config: ServerConfig, store: Store): Promise<void> {
+async function serve(config: ServerConfig, store: Store, exitAfterStart = false): Promise<void> {
   const server = await startServer(config, store, log);
   console.log(`heatfunnel listening on ${server.url}`);
   if (config.demo) {
     console.log(`  demo shop: ${server.url}/demo/`);
     console.log(`  viewer:    ${server.url}/`);
   }
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, code = 0) => {
     log.info('stopping', { signal });
     await server.close();
     await store.close();
-    process.exit(0);
+    process.exit(code);
   };
+  if (exitAfterStart) {
+    const lines = await selfCheck(server.url, config.demo).catch((error: Error) => {
+      console.error(`heatfunnel: self-check failed: ${error.message}`);
+      return undefined;
+    });
+    for (const line of lines ?? []) console.log(`  self-check ${line}`);
+    return stop('exit-after-start', lines ? 0 : 1);
+  }
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
@@ -87,14 +97,14 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'sites') return sitesCommand(rest);
-  const { config, events, positionals } = parseConfigArgs(rest);
+  const { config, events, exitAfterStart, positionals } = parseConfigArgs(rest);
   if (positionals.length > 0)
     throw new Error(`unexpected argument "${positionals[0]}"; run \`heatfunnel help\``);
 
   const store = await openStore(config.store);
   switch (command) {
     case 'serve':
-      return serve(config, store);
+      return serve(config, store, exitAfterStart);
     case 'migrate': {
       const applied = await migrate(store);
       console.log(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'schema is up to date');
@@ -110,7 +120,7 @@ async function main(argv: string[]): Promise<void> {
       if (existing === 0) await seed(store, events, config);
       else
         console.log(`demo data present (${existing} events); delete ${config.store.dataDir} to start over`);
-      return serve({ ...config, demo: true }, store);
+      return serve({ ...config, demo: true }, store, exitAfterStart);
     }
     default:
       await store.close();

@@ -127,11 +127,16 @@ export function loadConfig(
 export function parseConfigArgs(argv: string[], env: Env = process.env) {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { ...configOptions, events: { type: 'string' } },
+    options: { ...configOptions, events: { type: 'string' }, 'exit-after-start': { type: 'boolean' } },
     allowPositionals: true,
   });
   const events = Number(values.events ?? 300_000);
   if (!Number.isInteger(events) || events < 0)
     throw new Error(`--events must be a whole number, got "${values.events}"`);
-  return { config: loadConfig(values, env), events, positionals };
+  return {
+    config: loadConfig(values, env),
+    events,
+    exitAfterStart: values['exit-after-start'] === true,
+    positionals,
+  };
 }
