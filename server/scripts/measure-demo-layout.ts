@@ -4,7 +4,7 @@
  * Run it after changing the demo pages: `pnpm --filter @heatfunnel/server measure-demo`.
  * A test re-measures and fails when the committed file is stale.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +13,8 @@ import { build } from 'esbuild';
 import { REFERENCE_WIDTH } from '../src/api/api-routes.js';
 import type { DemoLayout, LaidOutPage } from '../src/demo/layout.js';
 import { DEMO_PAGES } from '../src/demo/layout.js';
+import { shopCss, shopPage } from '../src/demo/shop-pages.js';
 
-const shop = new URL('../src/demo/shop/', import.meta.url);
 export const LAYOUT_FILE = new URL('../src/demo/layout.json', import.meta.url);
 
 const CLICKABLE = 'a, button, input, label, .photo, .thumb, .hero h1, .description, .review, .price, h1';
@@ -63,16 +63,15 @@ const MEASURE = `(() => {
 
 /** Measures every demo page at every reference width. */
 export async function measureDemoLayout(): Promise<DemoLayout> {
-  const css = readFileSync(new URL('shop.css', shop), 'utf8');
   const functions = await sdkFunctions();
   const browser = await launchBrowser();
   const layout: DemoLayout = { desktop: {}, tablet: {}, mobile: {} };
   try {
     for (const [device, width] of Object.entries(REFERENCE_WIDTH) as [keyof DemoLayout, number][]) {
       const page = await browser.newPage({ viewport: { width, height: 800 } });
-      for (const { pageKey, file } of DEMO_PAGES) {
-        const html = readFileSync(new URL(file, shop), 'utf8')
-          .replace('<link rel="stylesheet" href="/demo/shop.css">', `<style>${css}</style>`)
+      for (const { pageKey, page: name } of DEMO_PAGES) {
+        const html = shopPage(name)
+          .replace('<link rel="stylesheet" href="/demo/shop.css">', `<style>${shopCss}</style>`)
           .replace(/<script>[\s\S]*?<\/script>/g, '');
         await page.setContent(html);
         await page.addScriptTag({ content: functions });

@@ -25,13 +25,13 @@ export interface LaidOutPage {
 
 export type DemoLayout = Record<DeviceClass, Record<string, LaidOutPage>>;
 
-/** The demo pages: page key, template file, and an example URL. */
+/** The demo pages: page key, shop page, and an example URL. */
 export const DEMO_PAGES = [
-  { pageKey: '/demo/', file: 'index.html', url: '/demo/' },
-  { pageKey: '/demo/list', file: 'list.html', url: '/demo/list' },
-  { pageKey: '/demo/product/:id', file: 'product.html', url: '/demo/product/1' },
-  { pageKey: '/demo/cart', file: 'cart.html', url: '/demo/cart' },
-  { pageKey: '/demo/checkout', file: 'checkout.html', url: '/demo/checkout' },
+  { pageKey: '/demo/', page: 'index', url: '/demo/' },
+  { pageKey: '/demo/list', page: 'list', url: '/demo/list' },
+  { pageKey: '/demo/product/:id', page: 'product', url: '/demo/product/1' },
+  { pageKey: '/demo/cart', page: 'cart', url: '/demo/cart' },
+  { pageKey: '/demo/checkout', page: 'checkout', url: '/demo/checkout' },
 ] as const;
 
 export const demoLayout = measured as DemoLayout;
