@@ -65,6 +65,8 @@ it('puts clicks on the demo page into exactly the expected heatmap cells', async
   let body: { total: number; cells: { x: number; y: number; n: number }[] } = { total: 0, cells: [] };
   for (let attempt = 0; attempt < 50 && body.total < clicks.length; attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 200));
+    // The answer to the beacon comes once the events are spooled; the store has them after a flush.
+    await server.flush();
     body = await (await fetch(query)).json();
   }
   expect(body.total).toBe(clicks.length);

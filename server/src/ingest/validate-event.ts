@@ -117,15 +117,28 @@ const byType: Record<EventType, FieldSpec> = {
   identify: { required: { u: id }, optional: {} },
 };
 
+type Entries = [string, Check][];
+// Field lists as arrays once, not per event: this runs for every event received.
+const entriesOf = new Map<FieldSpec, { required: Entries; optional: Entries }>();
+const entries = (spec: FieldSpec) => {
+  let found = entriesOf.get(spec);
+  if (!found) {
+    found = { required: Object.entries(spec.required), optional: Object.entries(spec.optional) };
+    entriesOf.set(spec, found);
+  }
+  return found;
+};
+
 function checkFields(event: Record<string, unknown>, spec: FieldSpec): Problem | undefined {
-  for (const [field, check] of Object.entries(spec.required)) {
+  const { required, optional } = entries(spec);
+  for (const [field, check] of required) {
     if (event[field] === undefined || event[field] === null) {
       return { reason: RejectReason.missingField, field, message: `${field} is required` };
     }
     const problem = check(event[field], field);
     if (problem) return problem;
   }
-  for (const [field, check] of Object.entries(spec.optional)) {
+  for (const [field, check] of optional) {
     if (event[field] === undefined || event[field] === null) continue;
     const problem = check(event[field], field);
     if (problem) return problem;
