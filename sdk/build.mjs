@@ -2,6 +2,7 @@
 // Builds the SDK with esbuild and prints the size of every entry (raw, gzip, brotli):
 //   dist/heatfunnel.js   IIFE for the snippet (global `hf`), minified
 //   dist/heatfunnel.mjs  ESM for bundlers (`import { init } from '@heatfunnel/sdk'`)
+//   dist/heatfunnel-mini.js / .mjs  mini-program build, CommonJS and ESM (`@heatfunnel/sdk/mini`)
 // Options: `--quiet` (no report), `--json` (sizes as JSON), `--outdir DIR` (default dist/).
 // Target ES2020: optional chaining and ?? stay native, which saves ~200 bytes gzipped;
 // every browser with sendBeacon + keepalive fetch + CompressionStream has them.
@@ -19,6 +20,10 @@ const dist = process.argv.includes('--outdir') ? arg('--outdir') : join(here, 'd
 export const ENTRIES = [
   { entry: 'src/snippet.ts', outfile: 'heatfunnel.js', format: 'iife' },
   { entry: 'src/index.ts', outfile: 'heatfunnel.mjs', format: 'esm' },
+  // Mini-programs: CommonJS to `require` from app.js, ESM for Taro/uni-app bundlers. ES2017,
+  // as older mini-program engines (iOS JavaScriptCore before 13.4) lack ?. and ??.
+  { entry: 'src/mini/index.ts', outfile: 'heatfunnel-mini.js', format: 'cjs', target: 'es2017' },
+  { entry: 'src/mini/index.ts', outfile: 'heatfunnel-mini.mjs', format: 'esm', target: 'es2017' },
 ];
 
 /** Raw, gzip (level 9) and brotli (max quality) sizes of `file` in bytes. */
@@ -34,14 +39,14 @@ export function sizesOf(file) {
 /** Builds every entry; resolves to their sizes. */
 export async function buildAll() {
   const sizes = [];
-  for (const { entry, outfile, format } of ENTRIES) {
+  for (const { entry, outfile, format, target = 'es2020' } of ENTRIES) {
     await build({
       entryPoints: [join(here, entry)],
       outfile: join(dist, outfile),
       bundle: true,
       format,
       minify: true,
-      target: 'es2020',
+      target,
       // protocol.ts lists its enums with Object.values; unused, they need not ship.
       pure: ['Object.values'],
       platform: 'browser',

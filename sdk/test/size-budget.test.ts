@@ -16,7 +16,12 @@ it('builds the IIFE core within 6 KB gzipped and reports raw, gzip and brotli fo
     });
     expect(run.status, run.stderr).toBe(0);
     const sizes = JSON.parse(run.stdout) as { file: string; raw: number; gzip: number; brotli: number }[];
-    expect(sizes.map((s) => s.file)).toEqual(['dist/heatfunnel.js', 'dist/heatfunnel.mjs']);
+    expect(sizes.map((s) => s.file)).toEqual([
+      'dist/heatfunnel.js',
+      'dist/heatfunnel.mjs',
+      'dist/heatfunnel-mini.js',
+      'dist/heatfunnel-mini.mjs',
+    ]);
     for (const s of sizes) expect(s.raw > s.gzip && s.gzip > s.brotli && s.brotli > 0).toBe(true);
     const core = sizes[0];
     expect(core?.gzip, `core IIFE is ${core?.gzip} bytes gzipped`).toBeLessThanOrEqual(CORE_GZIP_BUDGET);

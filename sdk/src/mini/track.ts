@@ -1,0 +1,155 @@
+/**
+ * What the wrapped Page/Component lifecycles and handlers report: page views (route, query,
+ * scene), page leave with duration, taps with coordinates, shares, and opt-in scroll depth.
+ */
+import type { CoreClient } from '../core/client';
+import { fnv1a } from '../core/fnv1a';
+import { LIMITS } from '../protocol';
+import type { EnterOptions, MiniApi } from './api';
+import { recoverNode, type TaroDocument } from './frameworks';
+import type { View } from './mini-platform';
+
+// biome-ignore lint/suspicious/noExplicitAny: page instances and native events are untyped
+type Any = any;
+
+/** Taps closer than this to the last one (same kind) are the same tap seen by another handler, ms. */
+export const DEDUP_MS = 10;
+
+/** A page view in progress. */
+interface Shown {
+  inst: object;
+  url: string;
+  at: number;
+  /** Deepest scroll top seen; -1 when the page did not opt in to scroll depth. */
+  top: number;
+  asked?: boolean;
+}
+
+/** `?a=1&b=2` from a query object ('' when empty). */
+export function queryString(query: Record<string, unknown> | undefined): string {
+  const pairs = Object.keys(query || {}).map(
+    (k) => `${encodeURIComponent(k)}=${encodeURIComponent(String((query as Record<string, unknown>)[k]))}`,
+  );
+  return pairs.length ? `?${pairs.join('&')}` : '';
+}
+
+/** The selector a tap is ranked by: handler, `#id`, data-* (sorted), and `:longpress` for long presses. */
+export function tapSelector(
+  handler: string,
+  id: string | undefined,
+  dataset: Record<string, unknown>,
+  long: boolean,
+) {
+  let sel = handler + (id ? `#${id}` : '');
+  for (const key of Object.keys(dataset).sort()) {
+    const value = dataset[key];
+    if (/^(string|number|boolean)$/.test(typeof value))
+      sel += `[data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}=${String(value).slice(0, 40)}]`;
+  }
+  return (sel + (long ? ':longpress' : '')).slice(0, LIMITS.maxKeyLength);
+}
+
+/** The tracker behind the wrappers, on `client`, reporting the page through `view`. */
+export function createTracker(client: CoreClient, api: MiniApi, view: View, taro?: TaroDocument) {
+  let shown: Shown | undefined;
+  let entry: EnterOptions | undefined = api.enter();
+  let last = { at: -1e9, type: '' };
+  api.onShow((options) => {
+    entry = options || {};
+  });
+
+  const routeOf = (inst: Any): string =>
+    String(inst.route || inst.__route__ || inst.uri || '').replace(/^\/?/, '/');
+  const end = (page = shown) => {
+    if (!page || page !== shown) return;
+    client.track('$pageleave', { ms: Date.now() - page.at });
+    if (page.top >= 0) client.capture('scroll', { md: Math.round(page.top + api.size().h) });
+    shown = undefined;
+  };
+  client.onLeave(() => end());
+
+  const tracker = {
+    /** Page onLoad: keeps the query, which only onLoad is told. */
+    load(inst: Any, query: Record<string, unknown> | undefined) {
+      inst.__hfq = query;
+    },
+    /** Page onShow: a page view. */
+    show(inst: Any, scroll: boolean) {
+      end();
+      const url = routeOf(inst) + queryString(inst.__hfq ?? inst.options);
+      let referrer = view.url;
+      if (entry) {
+        // The core takes an external referrer's host as the session's channel: here the scene.
+        referrer = `scene://${api.name}_${entry.scene ?? 'unknown'}`;
+        entry = undefined;
+      }
+      Object.assign(view, { url, referrer, height: 0 });
+      client.pageview(referrer);
+      // After the page view: the core ends the previous view first, through `end`.
+      shown = { inst, url, at: Date.now(), top: scroll ? 0 : -1 };
+    },
+    /** Page onHide/onUnload: the page view ends (unless the next page already ended it). */
+    hide(inst: object) {
+      if (shown?.inst === inst) end();
+    },
+    /** A wrapped handler ran with `event`: records it when it is a tap or long press. */
+    tap(name: string, event: Any) {
+      const type = String(event.type).toLowerCase();
+      const long = type === 'longpress' || type === 'longtap';
+      if (type !== 'tap' && !long) return;
+      const at = typeof event.timeStamp === 'number' ? event.timeStamp : Date.now();
+      if (Math.abs(at - last.at) < DEDUP_MS && last.type === type) return;
+      last = { at, type };
+      const node = recoverNode(name, event, taro);
+      if (node.dataset.hfIgnore !== undefined || event.target?.dataset?.hfIgnore !== undefined) return;
+      delete node.dataset.hfIgnore;
+      const touch = event.touches?.[0] || event.changedTouches?.[0] || {};
+      const detail = event.detail || {};
+      // detail.x/y are page coordinates (scroll included); touches' clientX/Y are the viewport's.
+      const clientY = touch.clientY ?? detail.clientY;
+      const x = detail.x ?? detail.pageX ?? touch.pageX ?? touch.clientX ?? detail.clientX;
+      const y =
+        detail.y ??
+        detail.pageY ??
+        touch.pageY ??
+        (clientY === undefined ? undefined : clientY + Math.max(0, shown?.top ?? 0));
+      if (typeof x !== 'number' || typeof y !== 'number') return;
+      if (shown && shown.top >= 0 && typeof clientY === 'number')
+        shown.top = Math.max(shown.top, y - clientY);
+      const sel = tapSelector(node.handler, node.id, node.dataset, long);
+      client.capture('click', { x: Math.round(x), y: Math.round(y), sel, sh: fnv1a(sel) });
+    },
+    /** onPageScroll of a page that opted in: the deepest point, and the page height once. */
+    scroll(inst: object, top: number) {
+      const page = shown;
+      if (page?.inst !== inst || page.top < 0) return;
+      page.top = Math.max(page.top, top);
+      if (!page.asked) {
+        page.asked = true;
+        api.pageHeight((height) => {
+          if (shown === page) view.height = height;
+        });
+      }
+    },
+    /** onShareAppMessage / onShareTimeline returned `result`: tags its path and records the share. */
+    share(inst: Any, kind: 'message' | 'timeline', result: Any, from: unknown) {
+      const out = result && typeof result === 'object' ? result : {};
+      if (out.promise) return result;
+      const sid = fnv1a(String(Math.random())).slice(0, 6);
+      const key = kind === 'timeline' ? 'query' : 'path';
+      const base: string =
+        out[key] ??
+        (kind === 'timeline' ? (shown?.url ?? '').split('?')[1] || '' : shown?.url || routeOf(inst));
+      if (!/(^|[?&])utm_source=/.test(base)) {
+        const sep = kind === 'timeline' ? (base ? '&' : '') : base.includes('?') ? '&' : '?';
+        out[key] = `${base}${sep}utm_source=share&utm_medium=${kind}&utm_content=${sid}`;
+      }
+      client.track('$share', { type: kind, sid, from: String(from ?? 'menu') });
+      return out;
+    },
+  };
+  return tracker;
+}
+
+/** The tracker's interface. */
+export type Tracker = ReturnType<typeof createTracker>;

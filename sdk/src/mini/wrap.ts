@@ -1,0 +1,120 @@
+/**
+ * Wraps the runtime's `Page`, `Component` and `Behavior` once, so every page and component
+ * registered afterwards reports its lifecycle, taps, shares and (opt-in) scroll to the tracker.
+ */
+import type { Tracker } from './track';
+
+// biome-ignore lint/suspicious/noExplicitAny: definitions and instances are untyped
+type Any = any;
+type Fn = ((this: Any, ...args: Any[]) => Any) & { __hf?: number };
+
+/** Names that are lifecycles or framework callbacks, never handlers of a user's tap. */
+const NOT_HANDLERS = new Set(
+  (
+    'onLoad,onShow,onReady,onHide,onUnload,onPullDownRefresh,onReachBottom,onShareAppMessage,onShareTimeline,' +
+    'onAddToFavorites,onPageScroll,onResize,onTabItemTap,onSaveExitState,onInit,didMount,didUpdate,didUnmount,' +
+    'deriveDataFromProps,created,attached,ready,moved,detached,error,observers'
+  ).split(','),
+);
+
+let tracker: Tracker | undefined;
+
+/** Points the wrappers at `next` (undefined: they only pass through). */
+export function setTracker(next: Tracker | undefined): void {
+  tracker = next;
+}
+
+/** Runs `fn` on the tracker, never letting it throw into the page. */
+function report(fn: (t: Tracker) => void): void {
+  try {
+    if (tracker) fn(tracker);
+  } catch {
+    // The shop's page must never notice the SDK.
+  }
+}
+
+/** The native event among `args`: the first argument, else the last (frameworks pass it last). */
+export function eventArg(args: Any[]): Any {
+  const isEvent = (a: Any) => a && typeof a === 'object' && typeof a.type === 'string' && a.currentTarget;
+  if (isEvent(args[0])) return args[0];
+  return isEvent(args[args.length - 1]) ? args[args.length - 1] : undefined;
+}
+
+const handler = (name: string, fn: Fn): Fn => {
+  if (fn.__hf) return fn;
+  const wrapped: Fn = function (...args) {
+    const event = eventArg(args);
+    if (event) report((t) => t.tap(name, event));
+    return fn.apply(this, args);
+  };
+  wrapped.__hf = 1;
+  return wrapped;
+};
+
+/** Every function of `methods` that is not a lifecycle, wrapped as a tap handler. */
+function wrapHandlers(methods: Any): Any {
+  const out = { ...methods };
+  for (const key in out)
+    if (typeof out[key] === 'function' && !NOT_HANDLERS.has(key)) out[key] = handler(key, out[key]);
+  return out;
+}
+
+/** `methods` with page lifecycles, share and opt-in scroll reported (the originals still run). */
+function wrapPageMethods(methods: Any, scroll: boolean): Any {
+  const out = wrapHandlers(methods);
+  const before = (key: string, fn: (inst: Any, args: Any[]) => void) => {
+    const original: Fn | undefined = out[key];
+    out[key] = function (this: Any, ...args: Any[]) {
+      report(() => fn(this, args));
+      return original?.apply(this, args);
+    };
+  };
+  before('onLoad', (inst, [query]) => tracker?.load(inst, query));
+  before('onShow', (inst) => tracker?.show(inst, scroll));
+  before('onHide', (inst) => tracker?.hide(inst));
+  before('onUnload', (inst) => tracker?.hide(inst));
+  // Injected only on request: each onPageScroll costs a view-to-logic round trip per scroll.
+  if (scroll) before('onPageScroll', (inst, [event]) => tracker?.scroll(inst, event?.scrollTop || 0));
+  // Wrapped only where defined: defining them turns on the page's share menu.
+  for (const [key, kind] of [
+    ['onShareAppMessage', 'message'],
+    ['onShareTimeline', 'timeline'],
+  ] as const) {
+    const original: Fn | undefined = methods[key];
+    if (typeof original === 'function')
+      out[key] = function (this: Any, ...args: Any[]) {
+        const result = original.apply(this, args);
+        let tagged = result;
+        report((t) => {
+          tagged = t.share(this, kind, result, args[0]?.from);
+        });
+        return tagged;
+      };
+  }
+  return out;
+}
+
+/** Wraps `Page`, `Component` and `Behavior` in `scope`, once; returns false when already done. */
+export function wrapConstructors(scope: Any): boolean {
+  const wrap = (name: string, change: (def: Any) => Any) => {
+    const original: Fn | undefined = scope[name];
+    if (typeof original !== 'function' || original.__hf) return;
+    const wrapped: Fn = function (this: Any, def: Any, ...rest: Any[]) {
+      let changed = def;
+      try {
+        if (def && typeof def === 'object') changed = change(def);
+      } catch {
+        changed = def;
+      }
+      return original.call(this, changed, ...rest);
+    };
+    wrapped.__hf = 1;
+    scope[name] = wrapped;
+  };
+  if (scope.Page?.__hf) return false;
+  wrap('Page', (def) => wrapPageMethods(def, !!def.hfScroll));
+  // A Component may be a page (uni-app, Taro, `Component` pages): page lifecycles live in methods.
+  wrap('Component', (def) => ({ ...def, methods: wrapPageMethods(def.methods || {}, !!def.hfScroll) }));
+  wrap('Behavior', (def) => (def.methods ? { ...def, methods: wrapHandlers(def.methods) } : def));
+  return true;
+}
