@@ -4,6 +4,7 @@
  */
 import type { Client } from './core/client';
 import type { InitOptions } from './core/options';
+import { splitUrl } from './core/page-key';
 import { startWeb } from './web/start';
 
 type Call = [string, ...unknown[]];
@@ -13,13 +14,8 @@ interface Stub {
 }
 
 // The server that served this script is the default endpoint; currentScript is only set now.
-const script = document.currentScript as HTMLScriptElement | null;
-let scriptOrigin = location.origin;
-try {
-  if (script?.src) scriptOrigin = new URL(script.src).origin;
-} catch {
-  // A strange src: keep the page origin.
-}
+const scriptOrigin =
+  splitUrl((document.currentScript as HTMLScriptElement | null)?.src ?? '').origin || location.origin;
 
 const COMMANDS = ['pageview', 'track', 'step', 'identify', 'reset', 'consent', 'flush'];
 let client: Client | undefined;

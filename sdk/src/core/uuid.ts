@@ -31,18 +31,13 @@ export function uuidv7Factory(): (now: number) => string {
         counter = 0;
       }
     }
-    return (
-      hex(Math.floor(ms / 0x10000), 8) +
-      '-' +
-      hex(ms % 0x10000, 4) +
-      '-' +
+    const digits =
+      hex(ms, 12) +
       hex(0x7000 | counter, 4) +
-      '-' +
       hex(0x8000 | (rand16() & 0x3fff), 4) +
-      '-' +
       hex(rand16(), 4) +
       hex(rand16(), 4) +
-      hex(rand16(), 4)
-    );
+      hex(rand16(), 4);
+    return digits.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
   };
 }

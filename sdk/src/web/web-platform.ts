@@ -3,21 +3,15 @@
  * keepalive, sendBeacon when the page goes away, and pagehide/visibilitychange.
  */
 import type { KeyValueStore, Platform, SendResult } from '../core/platform';
+import { GZIP_QUERY_FLAG } from '../protocol';
 
-/** localStorage, or a Map when storage is blocked (Safari private mode, sandboxed frames). */
+/** localStorage, or a Map when storage is blocked (Safari private mode, sandboxed frames) or full. */
 function webStorage(): KeyValueStore {
   const memory = new Map<string, string>();
-  const store = (): Storage | undefined => {
-    try {
-      return window.localStorage;
-    } catch {
-      return undefined;
-    }
-  };
   return {
     get(key) {
       try {
-        return store()?.getItem(key) ?? memory.get(key) ?? null;
+        return localStorage.getItem(key);
       } catch {
         return memory.get(key) ?? null;
       }
@@ -25,15 +19,15 @@ function webStorage(): KeyValueStore {
     set(key, value) {
       memory.set(key, value);
       try {
-        store()?.setItem(key, value);
+        localStorage.setItem(key, value);
       } catch {
-        // Quota or blocked: the in-memory copy still serves this page.
+        // Blocked or full: the in-memory copy still serves this page.
       }
     },
     remove(key) {
       memory.delete(key);
       try {
-        store()?.removeItem(key);
+        localStorage.removeItem(key);
       } catch {
         // Blocked storage has nothing to remove.
       }
@@ -41,28 +35,31 @@ function webStorage(): KeyValueStore {
   };
 }
 
-/** Retry-After (seconds or an HTTP date) in ms; undefined when absent or unreadable. */
-export function retryAfterMs(header: string | null, now: number): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
-}
+/** Bodies at least this long are gzipped before a fetch, when the browser can. */
+export const GZIP_MIN_BYTES = 1024;
 
 async function post(url: string, body: string, final: boolean): Promise<SendResult> {
   // text/plain keeps the request "simple": no CORS preflight before every batch.
   if (final && navigator.sendBeacon?.(url, new Blob([body], { type: 'text/plain' }))) return { status: 202 };
   try {
+    let data: BodyInit = body;
+    // Compression is asynchronous, so it cannot run for a page that is going away; a
+    // Content-Encoding header would need a preflight, so the query flag says gzip.
+    if (!final && body.length >= GZIP_MIN_BYTES && typeof CompressionStream === 'function') {
+      data = await new Response(new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'))).blob();
+      url += `?${GZIP_QUERY_FLAG}=1`;
+    }
     const response = await fetch(url, {
       method: 'POST',
       keepalive: true,
-      body,
+      body: data,
       headers: { 'Content-Type': 'text/plain' },
     });
+    // Retry-After in seconds (what Heatfunnel's server sends); readable cross-origin only
+    // when the server exposes it, else the SDK's own backoff applies.
     return {
       status: response.status,
-      retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), Date.now()),
+      retryAfterMs: Number(response.headers.get('Retry-After')) * 1000 || undefined,
     };
   } catch {
     return { status: 0 };
@@ -84,6 +81,8 @@ export function createWebPlatform(): Platform {
         if (document.visibilityState === 'hidden') fn();
       });
     },
+    online: () => navigator.onLine !== false,
+    onOnline: (fn) => addEventListener('online', fn),
     privacySignal: () =>
       navigator.doNotTrack === '1' ||
       (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
@@ -95,7 +94,7 @@ export function createWebPlatform(): Platform {
         vw: innerWidth,
         vh: innerHeight,
         dw: root.scrollWidth,
-        dh: Math.max(root.scrollHeight, document.body?.scrollHeight ?? 0),
+        dh: Math.max(root.scrollHeight, document.body.scrollHeight),
       };
     },
   };
