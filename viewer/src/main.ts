@@ -7,10 +7,11 @@ import './styles.css';
 import { type ApiError, createApi, type ElementRow, type PageQuery, type PageRow, type Site } from './api';
 import { backdropUrl } from './backdrop';
 import { DEFAULT_RANGE_DAYS, defaultRange } from './dates';
+import { createFunnelPage } from './funnel/funnel-page';
 import { DEFAULT_STOPS } from './heat/palette';
 import { type Lang, pickLang, type Translate, translate } from './i18n';
 import { loadOverlay } from './load-overlay';
-import { formatState, parseState, type ViewState } from './state';
+import { formatState, parseState, type View, type ViewState } from './state';
 import { type ControlChange, createControls } from './ui/controls';
 import { byId, setStatus } from './ui/dom';
 import { createElementPanel, locate } from './ui/element-panel';
@@ -42,6 +43,7 @@ const pageQuery = (): PageQuery | null => {
     ...(state.channel ? { channel: state.channel } : {}),
     ...(state.platform ? { platform: state.platform } : {}),
     ...(state.visitor ? { visitor: state.visitor } : {}),
+    ...(state.cohort ? { cohort: state.cohort } : {}),
   };
   return { site, page, device, ...range(), segment };
 };
@@ -67,6 +69,29 @@ const exportButtons = createExportButtons({
   status: (text, error = false) => setStatus(stageStatus, text, { error }),
 });
 
+const funnelPage = createFunnelPage({
+  api,
+  state: () => state,
+  range,
+  lang,
+  t,
+  errorText,
+  onDraft: (funnel) => change({ funnel }),
+  replaceDraft: (funnel) => {
+    state = { ...state, funnel };
+    writeUrl(false);
+    void funnelPage.load(pages);
+  },
+});
+const cohortNote = byId('cohort-note', HTMLParagraphElement);
+byId('cohort-clear', HTMLButtonElement).addEventListener('click', () => change({ cohort: null }));
+for (const tab of document.querySelectorAll<HTMLAnchorElement>('#tabs a[data-view]')) {
+  tab.addEventListener('click', (e) => {
+    e.preventDefault();
+    change({ view: tab.dataset.view as View });
+  });
+}
+
 /** The words for a failed request, in the analyst's language. */
 function errorText(e: unknown): string {
   const err = e as Partial<ApiError>;
@@ -90,6 +115,24 @@ function renderChrome() {
   byId('legend-bar', HTMLSpanElement).style.background =
     `linear-gradient(to right, ${DEFAULT_STOPS.map((s) => `${s.color} ${s.at * 100}%`).join(', ')})`;
   controls.render({ state, lang: lang(), sites, range: range() });
+  const funnel = state.view === 'funnel';
+  byId('heatmap-page', HTMLElement).hidden = funnel;
+  byId('funnel-page', HTMLElement).hidden = !funnel;
+  for (const node of document.querySelectorAll<HTMLElement>('.heatmap-only')) node.hidden = funnel;
+  for (const tab of document.querySelectorAll<HTMLAnchorElement>('#tabs a[data-view]')) {
+    tab.setAttribute('aria-current', String(tab.dataset.view === state.view));
+    tab.href = formatState({ ...state, view: tab.dataset.view as View }) || '?';
+  }
+  cohortNote.hidden = !state.cohort;
+  if (state.cohort) {
+    let reached = 0;
+    try {
+      reached = Number(JSON.parse(state.cohort).reached) || 0;
+    } catch {
+      // a hand-edited URL: the server will say what is wrong with it
+    }
+    byId('cohort-text', HTMLSpanElement).textContent = t('cohort.note', { n: reached });
+  }
   pageList.render({ pages, selected: state.page, lang: lang(), message: pagesMessage, error: pagesError });
 }
 
@@ -100,7 +143,7 @@ function writeUrl(push: boolean) {
   else history.replaceState(null, '', url);
 }
 
-function change(c: ControlChange | { page: string }) {
+function change(c: ControlChange | Partial<Pick<ViewState, 'page' | 'view' | 'funnel' | 'cohort'>>) {
   const before = state;
   state = { ...state, ...c };
   if ('site' in c && c.site !== before.site) state.page = null;
@@ -112,7 +155,17 @@ function change(c: ControlChange | { page: string }) {
 function reload(before: ViewState, all = false) {
   renderChrome();
   if (all || state.site !== before.site || rangeChanged(state, before)) void loadPages();
-  else void loadView();
+  else void loadCurrent();
+}
+
+/** Loads the current page's content: the heatmap view or the funnel. */
+function loadCurrent() {
+  if (state.view === 'funnel') {
+    heatAbort?.abort();
+    return funnelPage.load(pages);
+  }
+  funnelPage.stop();
+  return loadView();
 }
 
 async function loadSites() {
@@ -167,7 +220,7 @@ async function loadPages() {
     writeUrl(false);
   }
   renderChrome();
-  await loadView();
+  await loadCurrent();
 }
 
 function showMessage(text: string, error = false) {

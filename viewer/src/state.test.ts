@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRange, isIsoDate } from './dates';
-import { formatState, parseState } from './state';
+import { formatState, parseState, type ViewState } from './state';
 
 describe('URL state', () => {
   it('round-trips a full view through the query string', () => {
     const state = {
+      view: 'funnel',
       site: 'demo',
       page: '/demo/product/:id',
       type: 'scroll',
@@ -15,8 +16,19 @@ describe('URL state', () => {
       channel: '微信 wechat',
       platform: 'weapp',
       visitor: 'returning',
+      cohort: '{"funnel":{},"reached":2}',
+      funnel: {
+        steps: [
+          { kind: 'pageview', pageKey: '/demo/' },
+          { kind: 'step', funnel: 'purchase', step: 'pay' },
+        ],
+        windowSeconds: 3600,
+        order: 'strict',
+        unit: 'session',
+        breakdown: 'channel',
+      },
       lang: 'zh-CN',
-    } as const;
+    } satisfies ViewState;
     const q = formatState(state);
     expect(q).toContain('page=%2Fdemo%2Fproduct%2F%3Aid');
     expect(parseState(q)).toEqual(state);
@@ -28,6 +40,7 @@ describe('URL state', () => {
         '?device=fridge&from=2026-02-30&to=yesterday&lang=fr&site=&days=-3&type=x&platform=ios&visitor=old&channel=+',
       ),
     ).toEqual({
+      view: 'heatmap',
       site: null,
       page: null,
       type: 'click',
@@ -38,6 +51,8 @@ describe('URL state', () => {
       channel: null,
       platform: null,
       visitor: null,
+      cohort: null,
+      funnel: { steps: [], windowSeconds: 86_400, order: 'ordered', unit: 'visitor', breakdown: null },
       lang: null,
     });
     expect(parseState('?days=1.5').days).toBeNull();

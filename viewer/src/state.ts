@@ -5,7 +5,27 @@
  */
 import { DEVICE_CLASSES, DeviceClass, PLATFORMS, type Platform } from '@heatfunnel/sdk/protocol';
 import { isIsoDate, MAX_RANGE_DAYS } from './dates';
+import {
+  BREAKDOWNS,
+  DEFAULT_WINDOW,
+  FUNNEL_ORDERS,
+  FUNNEL_UNITS,
+  type FunnelDraft,
+  formatStep,
+  parseStep,
+  type StepMatch,
+  WINDOWS,
+} from './funnel/spec';
 import { isLang, type Lang } from './i18n';
+
+/** The two pages of the viewer. */
+export const VIEWS = ['heatmap', 'funnel'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** Most funnel steps the API takes. */
+const MAX_STEPS = 20;
+/** Longest cohort (a JSON funnel) kept from a URL. */
+const MAX_COHORT = 8000;
 
 /** What the heat shows: clicks, rage clicks, dead clicks, scroll reach or attention. */
 export const HEAT_TYPES = ['click', 'rage', 'dead', 'scroll', 'attention'] as const;
@@ -20,6 +40,7 @@ const MAX_CHANNEL = 128;
 
 /** What the analyst is looking at. */
 export interface ViewState {
+  view: View;
   site: string | null;
   page: string | null;
   type: HeatType;
@@ -33,6 +54,10 @@ export interface ViewState {
   channel: string | null;
   platform: Platform | null;
   visitor: VisitorKind | null;
+  /** Heatmap cohort from the funnel page: `{"funnel":…,"reached":N}` as the API takes it. */
+  cohort: string | null;
+  /** The funnel being built. */
+  funnel: FunnelDraft;
   /** Chosen language, or null to follow the browser. */
   lang: Lang | null;
 }
@@ -48,7 +73,15 @@ export function parseState(search: string): ViewState {
   const lang = q.get('lang');
   const days = Number(q.get('days'));
   const channel = q.get('channel')?.trim().slice(0, MAX_CHANNEL);
+  const cohort = q.get('cohort');
+  const windowSeconds = Number(q.get('window'));
+  const steps = q
+    .getAll('step')
+    .slice(0, MAX_STEPS)
+    .map(parseStep)
+    .filter((m): m is StepMatch => m !== null);
   return {
+    view: oneOf(VIEWS, q.get('view')) ?? 'heatmap',
     site: q.get('site') || null,
     page: q.get('page') || null,
     type: oneOf(HEAT_TYPES, q.get('type')) ?? 'click',
@@ -59,6 +92,14 @@ export function parseState(search: string): ViewState {
     channel: channel || null,
     platform: oneOf(PLATFORMS, q.get('platform')),
     visitor: oneOf(VISITOR_KINDS, q.get('visitor')),
+    cohort: cohort && cohort.length <= MAX_COHORT ? cohort : null,
+    funnel: {
+      steps,
+      windowSeconds: WINDOWS.find((w) => w === windowSeconds) ?? DEFAULT_WINDOW,
+      order: oneOf(FUNNEL_ORDERS, q.get('order')) ?? 'ordered',
+      unit: oneOf(FUNNEL_UNITS, q.get('unit')) ?? 'visitor',
+      breakdown: oneOf(BREAKDOWNS, q.get('breakdown')),
+    },
     lang: lang && isLang(lang) ? lang : null,
   };
 }
@@ -66,6 +107,7 @@ export function parseState(search: string): ViewState {
 /** The URL query (with `?`, or empty) of a state; defaults are left out to keep links short. */
 export function formatState(state: ViewState): string {
   const q = new URLSearchParams();
+  if (state.view !== 'heatmap') q.set('view', state.view);
   if (state.site) q.set('site', state.site);
   if (state.page) q.set('page', state.page);
   if (state.type !== 'click') q.set('type', state.type);
@@ -76,6 +118,13 @@ export function formatState(state: ViewState): string {
   if (state.channel) q.set('channel', state.channel);
   if (state.platform) q.set('platform', state.platform);
   if (state.visitor) q.set('visitor', state.visitor);
+  if (state.cohort) q.set('cohort', state.cohort);
+  const f = state.funnel;
+  for (const step of f.steps) q.append('step', formatStep(step));
+  if (f.windowSeconds !== DEFAULT_WINDOW) q.set('window', String(f.windowSeconds));
+  if (f.order !== 'ordered') q.set('order', f.order);
+  if (f.unit !== 'visitor') q.set('unit', f.unit);
+  if (f.breakdown) q.set('breakdown', f.breakdown);
   if (state.lang) q.set('lang', state.lang);
   const s = q.toString();
   return s ? `?${s}` : '';

@@ -43,7 +43,7 @@ const ATTENTION = Array.from({ length: ATTENTION_BANDS }, (_, i) => (i === 0 ? 1
 
 let seq = 0;
 /** A UUIDv7: 48-bit ms timestamp, version 7, variant 10, then a counter and random bits. */
-function uuidv7(ms: number): string {
+export function uuidv7(ms: number): string {
   const hex = ms.toString(16).padStart(12, '0');
   const tail = `${(seq++).toString(16).padStart(6, '0')}${Math.random().toString(16).slice(2, 16).padEnd(14, '0')}`;
   return `${hex.slice(0, 8)}-${hex.slice(8)}-7${tail.slice(0, 3)}-a${tail.slice(3, 6)}-${tail.slice(6, 18)}`;

@@ -2,11 +2,14 @@
  * The viewer's side of the server's query API: one typed fetcher per endpoint. Paths are
  * relative because the server serves the viewer on the same origin.
  */
-import { ApiError, arrayField, type Fetch, getJson } from './http';
+import type { FunnelSpec } from '../funnel/spec';
+import { ApiError, arrayField, type Fetch, getJson, postJson } from './http';
 import type {
   ClickHeatmap,
   ClickLayer,
+  Dropoffs,
   ElementRow,
+  FunnelAnswer,
   HeatCell,
   PageQuery,
   PageRow,
@@ -26,6 +29,7 @@ export function pageParams(q: PageQuery): Record<string, string | null> {
     channel: q.segment.channel ?? null,
     platform: q.segment.platform ?? null,
     visitor: q.segment.visitor ?? null,
+    cohort: q.segment.cohort ?? null,
   };
 }
 
@@ -78,6 +82,18 @@ export const createApi = ({ fetchFn = fetch.bind(globalThis) }: { fetchFn?: Fetc
     const path = '/api/heatmap/elements';
     const body = await getJson(fetchFn, path, { ...pageParams(q), limit: String(limit) }, signal);
     return arrayField<ElementRow>(body, 'elements', path);
+  },
+  /** Runs a funnel: step counts, breakdown, time to convert and the conversion trend. */
+  async funnel(spec: FunnelSpec, signal?: AbortSignal): Promise<FunnelAnswer> {
+    const body = await postJson(fetchFn, '/api/funnel', spec, signal);
+    arrayField(body, 'steps', '/api/funnel');
+    return body as unknown as FunnelAnswer;
+  },
+  /** Who left the funnel after `step` (1-based) and what they did next. */
+  async dropoffs(spec: FunnelSpec, step: number, signal?: AbortSignal): Promise<Dropoffs> {
+    const body = await postJson(fetchFn, '/api/funnel/dropoffs', { funnel: spec, step }, signal);
+    arrayField(body, 'next', '/api/funnel/dropoffs');
+    return body as unknown as Dropoffs;
   },
 });
 

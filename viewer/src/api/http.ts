@@ -1,5 +1,5 @@
 /**
- * HTTP plumbing of the API client: GET/JSON with every failure turned into an `ApiError`
+ * HTTP plumbing of the API client: JSON GET and POST with every failure turned into an `ApiError`
  * whose kind the page can put into words.
  */
 
@@ -22,7 +22,7 @@ export class ApiError extends Error {
 export type Fetch = typeof fetch;
 
 /** GETs `path` with the non-empty `params`; resolves with the JSON object answer. */
-export async function getJson(
+export function getJson(
   fetchFn: Fetch,
   path: string,
   params: Record<string, string | null>,
@@ -31,12 +31,23 @@ export async function getJson(
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
   const query = q.toString();
+  return request(fetchFn, path, query ? `${path}?${query}` : path, { signal }, signal);
+}
+
+/** POSTs `body` as JSON to `path`; resolves with the JSON object answer. */
+export function postJson(fetchFn: Fetch, path: string, body: unknown, signal?: AbortSignal) {
+  const init = {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  };
+  return request(fetchFn, path, path, { ...init, signal }, signal);
+}
+
+async function request(fetchFn: Fetch, path: string, url: string, init: RequestInit, signal?: AbortSignal) {
   let res: Response;
   try {
-    res = await fetchFn(query ? `${path}?${query}` : path, {
-      signal,
-      headers: { accept: 'application/json' },
-    });
+    res = await fetchFn(url, { ...init, headers: { accept: 'application/json', ...init.headers } });
   } catch (e) {
     if (signal?.aborted) throw e;
     throw new ApiError('network', e instanceof Error ? e.message : String(e));

@@ -3,7 +3,9 @@ export { ApiError, type ApiErrorKind } from './http';
 export type {
   ClickHeatmap,
   ClickLayer,
+  Dropoffs,
   ElementRow,
+  FunnelAnswer,
   HeatCell,
   PageQuery,
   PageRow,
@@ -11,4 +13,5 @@ export type {
   ScrollAnswer,
   Segment,
   Site,
+  StepCounts,
 } from './types';

@@ -49,6 +49,8 @@ export interface Segment {
   channel?: string;
   platform?: Platform;
   visitor?: 'new' | 'returning';
+  /** A funnel cohort as the API takes it: `{"funnel":{…},"reached":N}` (JSON). */
+  cohort?: string;
 }
 
 /** One page key's view: site, page, device bucket, UTC date range and segment. */
@@ -91,4 +93,42 @@ export interface ElementRow {
   dead: number;
   /** Clicks per 10 x 10 bin of the element-relative position: `[column, row, clicks]`. */
   positions: [number, number, number][];
+}
+
+/** Counts of one funnel step. */
+export interface StepCounts {
+  /** 1-based step number. */
+  step: number;
+  entered: number;
+  /** Went on to the next step (for the last step: equal to entered). */
+  converted: number;
+  dropped: number;
+  /** entered ÷ entered of the previous step (1 for the first step). */
+  fromPrevious: number;
+  /** entered ÷ entered of the first step. */
+  fromFirst: number;
+}
+
+/** The answer of `POST /api/funnel`. */
+export interface FunnelAnswer {
+  steps: StepCounts[];
+  /** Per breakdown value, most entered first. */
+  breakdown: { value: string; steps: StepCounts[] }[];
+  timeToConvert: {
+    /** Upper bounds of the histogram buckets, seconds; the last bucket is open. */
+    buckets: number[];
+    steps: { step: number; medianSeconds: number | null; histogram: number[] }[];
+  };
+  trend: {
+    interval: 'day' | 'week';
+    points: { period: string; entered: number; converted: number; rate: number }[];
+  };
+}
+
+/** The answer of `POST /api/funnel/dropoffs`: who left after a step and what they did next. */
+export interface Dropoffs {
+  step: number;
+  count: number;
+  visitors: string[];
+  next: { event: string; count: number }[];
 }

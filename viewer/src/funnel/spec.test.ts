@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { formatStep, parseStep, stepValue, toSpec } from './spec';
+
+describe('funnel steps in the URL', () => {
+  it('round-trips every kind of step', () => {
+    for (const s of [
+      'pageview:/demo/product/:id',
+      'click:button#add-to-cart',
+      'step:purchase/add_to_cart',
+      'event:signup',
+    ]) {
+      const m = parseStep(s);
+      expect(m).not.toBeNull();
+      if (m) expect(formatStep(m)).toBe(s);
+    }
+    expect(parseStep('step:purchase/add_to_cart')).toEqual({
+      kind: 'step',
+      funnel: 'purchase',
+      step: 'add_to_cart',
+    });
+    expect(stepValue({ kind: 'click', selector: 'a.x:hover' })).toBe('a.x:hover');
+  });
+
+  it('refuses malformed steps', () => {
+    for (const s of ['', 'pageview:', 'nope:/x', ':x', 'step:noslash', 'step:/x', 'step:x/']) {
+      expect(parseStep(s)).toBeNull();
+    }
+  });
+
+  it('builds the API body with a breakdown only when one is chosen', () => {
+    const draft = {
+      steps: [
+        { kind: 'pageview', pageKey: '/a' },
+        { kind: 'event', name: 'buy' },
+      ] as const,
+      windowSeconds: 3600,
+      order: 'strict',
+      unit: 'session',
+      breakdown: null,
+    } as const;
+    const spec = toSpec({ ...draft, steps: [...draft.steps] }, 'demo', {
+      from: '2026-11-01',
+      to: '2026-11-23',
+    });
+    expect(spec).toEqual({
+      site: 'demo',
+      from: '2026-11-01',
+      to: '2026-11-23',
+      steps: [{ match: { kind: 'pageview', pageKey: '/a' } }, { match: { kind: 'event', name: 'buy' } }],
+      windowSeconds: 3600,
+      order: 'strict',
+      unit: 'session',
+      exclusions: [],
+    });
+    expect(
+      toSpec({ ...draft, steps: [...draft.steps], breakdown: 'channel' }, 'd', { from: 'a', to: 'b' })
+        .breakdown,
+    ).toEqual({
+      by: 'channel',
+      limit: 10,
+    });
+  });
+});

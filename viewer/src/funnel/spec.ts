@@ -1,0 +1,103 @@
+/**
+ * A funnel as the viewer keeps it (in the URL: one `step=kind:value` per step) and as the
+ * API takes it (`POST /api/funnel`, server/src/query/funnel/funnel-spec.ts).
+ */
+
+/** What an event must be to count as a step (the API's `StepMatch`). */
+export type StepMatch =
+  | { kind: 'pageview'; pageKey: string }
+  | { kind: 'click'; selector: string }
+  | { kind: 'step'; funnel: string; step: string }
+  | { kind: 'event'; name: string };
+
+export type StepKind = StepMatch['kind'];
+export const STEP_KINDS: readonly StepKind[] = ['pageview', 'click', 'step', 'event'];
+
+export const FUNNEL_ORDERS = ['ordered', 'strict', 'any'] as const;
+export type FunnelOrder = (typeof FUNNEL_ORDERS)[number];
+export const FUNNEL_UNITS = ['visitor', 'session'] as const;
+export type FunnelUnit = (typeof FUNNEL_UNITS)[number];
+export const BREAKDOWNS = ['channel', 'device', 'platform'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+/** Conversion windows offered, seconds: 1 hour, 1 day, 7 days, 30 days. */
+export const WINDOWS = [3600, 86_400, 604_800, 2_592_000] as const;
+export const DEFAULT_WINDOW = 86_400;
+
+/** The funnel part of the view state. */
+export interface FunnelDraft {
+  steps: StepMatch[];
+  windowSeconds: number;
+  order: FunnelOrder;
+  unit: FunnelUnit;
+  breakdown: Breakdown | null;
+}
+
+/** The body of `POST /api/funnel`. */
+export interface FunnelSpec {
+  site: string;
+  from: string;
+  to: string;
+  steps: { match: StepMatch }[];
+  windowSeconds: number;
+  order: FunnelOrder;
+  unit: FunnelUnit;
+  exclusions: [];
+  breakdown?: { by: Breakdown; limit: number };
+}
+
+/** A step as written in the URL: `pageview:/p`, `click:button#buy`, `step:checkout/pay`, `event:signup`. */
+export function formatStep(m: StepMatch): string {
+  switch (m.kind) {
+    case 'pageview':
+      return `pageview:${m.pageKey}`;
+    case 'click':
+      return `click:${m.selector}`;
+    case 'step':
+      return `step:${m.funnel}/${m.step}`;
+    case 'event':
+      return `event:${m.name}`;
+  }
+}
+
+/** The step a URL value describes, or null when it is malformed or empty. */
+export function parseStep(s: string): StepMatch | null {
+  const i = s.indexOf(':');
+  if (i < 1) return null;
+  const kind = s.slice(0, i);
+  const value = s.slice(i + 1).trim();
+  if (!value) return null;
+  switch (kind) {
+    case 'pageview':
+      return { kind, pageKey: value };
+    case 'click':
+      return { kind, selector: value };
+    case 'event':
+      return { kind, name: value };
+    case 'step': {
+      const slash = value.indexOf('/');
+      if (slash < 1 || slash === value.length - 1) return null;
+      return { kind, funnel: value.slice(0, slash), step: value.slice(slash + 1) };
+    }
+    default:
+      return null;
+  }
+}
+
+/** The text an analyst types for a step of `kind` (the part after `kind:`). */
+export function stepValue(m: StepMatch): string {
+  return formatStep(m).slice(m.kind.length + 1);
+}
+
+/** The API body for a draft over a site and date range. */
+export function toSpec(draft: FunnelDraft, site: string, range: { from: string; to: string }): FunnelSpec {
+  return {
+    site,
+    ...range,
+    steps: draft.steps.map((match) => ({ match })),
+    windowSeconds: draft.windowSeconds,
+    order: draft.order,
+    unit: draft.unit,
+    exclusions: [],
+    ...(draft.breakdown ? { breakdown: { by: draft.breakdown, limit: 10 } } : {}),
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * The funnel page in Chromium against the real server: visitors with known paths through
+ * the demo shop, a funnel read from a shared URL and one built through the UI, the
+ * drop-offs of a step, and the jump to the heatmap of the visitors who left there.
+ */
+import { join } from 'node:path';
+import { BATCH_PATH, type Batch, PROTOCOL_VERSION, type WireEvent } from '@heatfunnel/sdk/protocol';
+import { launchBrowser } from '@heatfunnel/sdk/test/browser';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, uuidv7 } from './fixture';
+import { buildViewer, startServer, type TestServer } from './server';
+
+let server: TestServer;
+let browser: Browser;
+
+/** Four visitors: all see home, three go on to the list, one reaches the cart. */
+const PATHS: Record<string, string[]> = {
+  v1: ['/demo/', '/demo/list', '/demo/cart'],
+  v2: ['/demo/', '/demo/list', '/demo/checkout'],
+  v3: ['/demo/', '/demo/list'],
+  v4: ['/demo/'],
+};
+/** Clicks on the list page: v1 once (converted), v2 twice (left after the list). */
+const LIST_CLICKS: Record<string, number> = { v1: 1, v2: 2 };
+
+async function postVisits(base: string) {
+  const start = Date.now() - 60_000;
+  const events: WireEvent[] = [];
+  let k = 0;
+  for (const [visitor, path] of Object.entries(PATHS)) {
+    for (const pk of path) {
+      const ts = start + k++ * 1000;
+      const common = {
+        ts,
+        a: `anon-${visitor}`,
+        s: `session-${visitor}`,
+        p: 'web',
+        url: `${base}${pk}`,
+        pk,
+        vw: 1280,
+        vh: 800,
+        dw: 1280,
+        dh: 1600,
+      } as const;
+      events.push({ ...common, id: uuidv7(ts), t: 'pageview' });
+      if (pk === '/demo/list') {
+        for (let c = 0; c < (LIST_CLICKS[visitor] ?? 0); c++) {
+          const at = ts + 100 + c;
+          events.push({
+            ...common,
+            id: uuidv7(at),
+            ts: at,
+            t: 'click',
+            x: 300 + c * 4,
+            y: 400,
+            sel: 'a.product',
+          });
+        }
+      }
+    }
+  }
+  const batch: Batch = { k: 'demo', v: PROTOCOL_VERSION, e: events };
+  const res = await fetch(`${base}${BATCH_PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(batch),
+  });
+  if (res.status !== 200) throw new Error(`batch refused: ${res.status} ${await res.text()}`);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const pages = (await (await fetch(`${base}/api/pages?site=demo`)).json()) as {
+      pages: { pageviews: number }[];
+    };
+    if (pages.pages.reduce((s, p) => s + p.pageviews, 0) === Object.values(PATHS).flat().length) return;
+    if (Date.now() > deadline) throw new Error('the posted visits did not reach the API within 30 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+beforeAll(async () => {
+  buildViewer();
+  server = await startServer();
+  browser = await launchBrowser();
+  await postVisits(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(query: string, locale = 'en-US'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/${query}`);
+  return page;
+}
+
+const figures = (page: Page) => page.$$eval('#funnel-bars .bar-figures', (n) => n.map((x) => x.textContent));
+const FUNNEL =
+  '?view=funnel&site=demo&step=pageview:/demo/&step=pageview:/demo/list&step=pageview:/demo/cart';
+
+describe('funnel page', () => {
+  it('shows entered, dropped and conversion per step for a shared funnel URL', async () => {
+    const page = await open(FUNNEL);
+    await expect
+      .poll(() => figures(page))
+      .toEqual([
+        'Entered 4 · 100% of first step · Dropped 1',
+        'Entered 3 · 75% of previous step · 75% of first step · Dropped 2',
+        'Entered 1 · 33% of previous step · 25% of first step',
+      ]);
+    expect(await page.textContent('#funnel-status')).toBe('Overall conversion 25% (1 of 4)');
+    expect(await page.getAttribute('#tab-funnel', 'aria-current')).toBe('true');
+    expect(await page.isHidden('#type')).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-funnel.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('builds a funnel through the UI, starting from the most viewed pages', async () => {
+    const page = await open('?site=demo');
+    await page.click('#tab-funnel');
+    await expect
+      .poll(() => figures(page))
+      .toEqual([
+        'Entered 4 · 100% of first step · Dropped 1',
+        'Entered 3 · 75% of previous step · 75% of first step',
+      ]);
+    await page.click('#add-step');
+    await page.fill('#funnel-steps li:nth-child(3) input', '/demo/cart');
+    await page.press('#funnel-steps li:nth-child(3) input', 'Enter');
+    await expect
+      .poll(() => new URL(page.url()).searchParams.getAll('step'))
+      .toEqual(['pageview:/demo/', 'pageview:/demo/list', 'pageview:/demo/cart']);
+    await expect.poll(() => figures(page)).toHaveLength(3);
+    expect((await figures(page))[2]).toBe('Entered 1 · 33% of previous step · 25% of first step');
+    await page.selectOption('#funnel-breakdown', 'device');
+    await expect.poll(() => page.textContent('#funnel-breakdown-table')).toContain('Breakdown by Device');
+    await page.context().close();
+  });
+
+  it('says who left after a step and opens the heatmap of just those visitors', async () => {
+    const page = await open(FUNNEL);
+    await page.click('#funnel-bars li[data-step="2"] .who-left');
+    await expect
+      .poll(() => page.textContent('#funnel-dropoffs'))
+      .toContain('2 left after step 2 (Page view /demo/list)');
+    await page.click('.cohort-link');
+    await page.waitForSelector('#stage[data-state="drawn"]');
+    expect(new URL(page.url()).searchParams.get('page')).toBe('/demo/list');
+    expect(await page.textContent('#cohort-note')).toContain('reached step 2 of the funnel and left there');
+    await expect.poll(() => page.textContent('#summary')).toContain('Clicks 2');
+    await page.click('#cohort-clear');
+    await expect.poll(() => page.textContent('#summary')).toContain('Clicks 3');
+    await page.context().close();
+  });
+
+  it('speaks Chinese on the funnel page too', async () => {
+    const page = await open(`${FUNNEL}&lang=zh-CN`);
+    await expect.poll(() => figures(page)).toContain('进入 4 · 占第一步 100% · 流失 1');
+    expect(await page.textContent('#tab-funnel')).toBe('漏斗');
+    expect(await page.textContent('#add-step')).toBe('添加步骤');
+    await page.context().close();
+  });
+});
