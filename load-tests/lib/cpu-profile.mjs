@@ -20,8 +20,15 @@ function areaOf(url) {
   if (pnpm?.[1]) return pnpm[1];
   const plain = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (plain?.[1]) return plain[1];
-  const own = /\/(server|sdk)\/src\/([^/]+)/.exec(url);
+  const own = /\/(server|sdk)\/src\/([^/?]+)/.exec(url);
   return own ? `${own[1]}/src/${own[2]}` : url.replace(/^file:\/\//, '');
+}
+
+/** @param {string} url @returns {string} where a function is: the node: module, the repository file, or the package */
+function placeOf(url) {
+  if (url.startsWith('node:')) return url;
+  const own = /\/((?:server|sdk)\/src\/[^?]+)/.exec(url);
+  return own?.[1] ?? areaOf(url);
 }
 
 /**
@@ -59,7 +66,7 @@ export function summariseProfile(dir, top = 15) {
     if (!node || node.callFrame.functionName === '(idle)') return;
     all += us;
     const { functionName, url, lineNumber } = node.callFrame;
-    const where = url.startsWith('node:') ? url : areaOf(url);
+    const where = placeOf(url);
     const key = `${functionName || '(anonymous)'} ${url ? `${where}:${lineNumber + 1}` : ''}`.trim();
     fn.set(key, (fn.get(key) ?? 0) + us);
     const group = functionName.startsWith('(') ? functionName : areaOf(url);

@@ -23,6 +23,14 @@
 const fmt = (n, digits = 0) =>
   Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits }) : '-';
 
+/** @param {number} exitCode @param {boolean} stress @returns {string} the run's outcome in words */
+function verdictOf(exitCode, stress) {
+  if (stress) return exitCode === 0 ? 'steps ran' : `exit ${exitCode}`;
+  /** @type {Record<number, string>} */
+  const words = { 0: 'passed', 98: 'store check failed', 99: 'thresholds crossed' };
+  return words[exitCode] ?? `k6 exited ${exitCode}`;
+}
+
 /** @param {StoreResult} store */
 function storeLine(store) {
   if ('skipped' in store) return `| store check | skipped: ${store.skipped} |`;
@@ -46,8 +54,7 @@ export function renderReport({
   machine,
   profile,
 }) {
-  const verdict =
-    exitCode === 0 ? 'passed' : exitCode === 99 ? 'thresholds crossed' : `k6 exited ${exitCode}`;
+  const verdict = verdictOf(exitCode, Boolean(stress));
   const lines = [
     `# Load run: ${scenario} (${verdict})`,
     '',

@@ -2,7 +2,7 @@
  * Load: a constant arrival rate of 20-event batches, the shape of a busy shop at steady
  * state. `RATE` batches/s (default 1000, i.e. 20,000 events/s) for `DURATION` (default 60s).
  */
-import { constantRate, number, setupRun, summaryTrendStats, thresholds } from './lib/config.js';
+import { constantRate, droppedAllowance, setupRun, summaryTrendStats, thresholds } from './lib/config.js';
 import { createIngest } from './lib/ingest.js';
 
 const scenario = constantRate({ rate: 1000, duration: '60s', vus: 50, maxVUs: 500 });
@@ -13,17 +13,11 @@ export const options = {
   thresholds: thresholds({
     p95: 25,
     p99: 50,
-    maxDropped: Math.ceil(scenario.rate * parseSeconds(scenario.duration) * 0.001),
+    maxDropped: droppedAllowance(scenario, 0.001),
   }),
   summaryTrendStats,
   setupTimeout: '30s',
 };
-
-function parseSeconds(duration) {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(duration);
-  if (!match) return number('DURATION_SECONDS', 60);
-  return Number(match[1]) * { ms: 0.001, s: 1, m: 60, h: 3600 }[match[2]];
-}
 
 export const setup = setupRun;
 // Load runs want the cost of the server, not of k6's gzip CRC: beacons go plain.

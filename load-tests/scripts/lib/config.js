@@ -100,6 +100,22 @@ export function thresholds(defaults) {
   };
 }
 
+/** Seconds in a k6 duration such as `90s`, `5m` or `1h` (combined forms like `1m30s` too). */
+export function seconds(duration) {
+  const units = { ms: 0.001, s: 1, m: 60, h: 3600 };
+  let total = 0;
+  for (const [, value, unit] of String(duration).matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+    total += Number(value) * units[unit];
+  }
+  if (total === 0) throw new Error(`"${duration}" is not a duration such as 30s, 5m or 1h`);
+  return total;
+}
+
+/** The dropped iterations allowed: `share` of the iterations a constant-rate scenario plans. */
+export function droppedAllowance(scenario, share) {
+  return Math.ceil(scenario.rate * seconds(scenario.duration) * share);
+}
+
 /** Trend statistics the summary and the report show. */
 export const summaryTrendStats = ['avg', 'min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max'];
 

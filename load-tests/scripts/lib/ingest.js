@@ -88,16 +88,17 @@ function sharedTemplates(settings) {
 export function createIngest(defaults = {}, { beforeEach = () => {} } = {}) {
   const settings = readSettings(defaults);
   const shared = sharedTemplates(settings);
-  // SharedArray decodes an element on every access; each VU keeps what it decoded.
+  // SharedArray decodes (and freezes) an element on every access; each VU keeps a copy it
+  // may add its gzip encoding to.
   const local = [];
+  const thaw = (t) => ({ ...t, broken: t.broken && { ...t.broken } });
   const random = seededRandom(settings.seed * 31 + __VU);
   let requestNumber = 0;
   let logged = 0;
 
-  return function sendBatch() {
-    beforeEach();
+  const send = () => {
     const index = Math.floor(random() * shared.length);
-    local[index] ??= shared[index];
+    local[index] ??= thaw(shared[index]);
     const picked = local[index];
     const template = picked.broken && random() < settings.malformedRate ? picked.broken : picked;
     const { expected } = template;
@@ -122,6 +123,17 @@ export function createIngest(defaults = {}, { beforeEach = () => {} } = {}) {
       answersAsExpected.add(!retryProblem, { retry: 'yes' });
       check(retry, { 'retry answered like the first send': () => !retryProblem });
       if (!retryProblem) eventsRetried.add(expected.accepted);
+    }
+  };
+
+  return function sendBatch() {
+    beforeEach();
+    try {
+      send();
+    } catch (error) {
+      // A script error must fail the run like a wrong answer would, not vanish in the log.
+      answersAsExpected.add(false);
+      if (logged++ < settings.logMismatches) console.error(`iteration failed: ${error}`);
     }
   };
 }
