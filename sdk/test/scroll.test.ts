@@ -14,8 +14,16 @@ it('sends the deepest point and the active seconds each band was in view, once, 
   await env.open('/product/1', {}, page);
   // 3000 px document, 600 px viewport: 20 bands of 150 px; bands 0-3 in view.
   await page.clock.fastForward(4000);
-  await page.evaluate(() => window.scrollTo(0, 1500)); // bands 10-13 in view
-  await page.waitForFunction(() => scrollY === 1500);
+  // Bands 10-13 in view. Wait for the scroll event itself (dispatched by the browser's
+  // rendering, not by the faked timers): on a busy machine it can come after scrollY changes,
+  // and the seconds that follow must be counted for the new bands.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        addEventListener('scroll', () => resolve(), { once: true });
+        window.scrollTo(0, 1500);
+      }),
+  );
   await page.clock.fastForward(3000);
   await page.mouse.move(10, 10); // input: active for 10 s more
   await page.clock.fastForward(20_000); // idle: only 10 of these 20 s count
