@@ -4,7 +4,7 @@
  */
 import type { CoreClient } from '../core/client';
 import { fnv1a } from '../core/fnv1a';
-import { LIMITS } from '../protocol';
+import { ATTENTION_BANDS, LIMITS } from '../protocol';
 import type { EnterOptions, MiniApi } from './api';
 import { recoverNode, type TaroDocument } from './frameworks';
 import type { View } from './mini-platform';
@@ -14,6 +14,10 @@ type Any = any;
 
 /** Taps closer than this to the last one (same kind) are the same tap seen by another handler, ms. */
 export const DEDUP_MS = 10;
+/** Without a tap or scroll for this long the visitor counts as away, ms (as on the web). */
+export const ACTIVE_MS = 10_000;
+/** Most seconds counted for one attention band in one page view (as on the web). */
+export const BAND_CAP_S = 600;
 
 /** A page view in progress. */
 interface Shown {
@@ -22,6 +26,11 @@ interface Shown {
   at: number;
   /** Deepest scroll top seen; -1 when the page did not opt in to scroll depth. */
   top: number;
+  /** Scroll top now, last input and last attention count (ms), seconds per band. */
+  now: number;
+  input: number;
+  counted: number;
+  att: number[];
   asked?: boolean;
 }
 
@@ -60,10 +69,34 @@ export function createTracker(client: CoreClient, api: MiniApi, view: View, taro
 
   const routeOf = (inst: Any): string =>
     String(inst.route || inst.__route__ || inst.uri || '').replace(/^\/?/, '/');
+  /** Credits the time since the last count to the bands in view, while the visitor is active. */
+  const count = (page: Shown, input?: boolean) => {
+    const at = Date.now();
+    const active = Math.min(at, page.input + ACTIVE_MS) - page.counted;
+    const vh = api.size().h;
+    const band = Math.max(view.height, page.now + vh) / ATTENTION_BANDS;
+    const lastBand = Math.min(ATTENTION_BANDS - 1, Math.floor((page.now + vh - 1) / band));
+    for (let i = Math.floor(page.now / band); active > 0 && i <= lastBand; i++)
+      page.att[i] = (page.att[i] ?? 0) + active / 1000;
+    page.counted = at;
+    if (input) page.input = at;
+  };
+  /** Asks the page's height (one query at a time); attention bands are twentieths of it. */
+  const measure = (page: Shown) => {
+    page.asked = true;
+    api.pageHeight((height) => {
+      page.asked = false;
+      if (shown === page) view.height = height;
+    });
+  };
   const end = (page = shown) => {
     if (!page || page !== shown) return;
     client.track('$pageleave', { ms: Date.now() - page.at });
-    if (page.top >= 0) client.capture('scroll', { md: Math.round(page.top + api.size().h) });
+    if (page.top >= 0) {
+      count(page);
+      const att = page.att.map((sec) => Math.round(Math.min(sec, BAND_CAP_S) * 10) / 10);
+      client.capture('scroll', { md: Math.round(page.top + api.size().h), att });
+    }
     shown = undefined;
   };
   client.onLeave(() => end());
@@ -86,7 +119,10 @@ export function createTracker(client: CoreClient, api: MiniApi, view: View, taro
       Object.assign(view, { url, referrer, height: 0 });
       client.pageview(referrer);
       // After the page view: the core ends the previous view first, through `end`.
-      shown = { inst, url, at: Date.now(), top: scroll ? 0 : -1 };
+      const at = Date.now();
+      const att = Array(ATTENTION_BANDS).fill(0);
+      shown = { inst, url, at, top: scroll ? 0 : -1, now: 0, input: at, counted: at, att };
+      if (scroll) measure(shown);
     },
     /** Page onHide/onUnload: the page view ends (unless the next page already ended it). */
     hide(inst: object) {
@@ -112,24 +148,21 @@ export function createTracker(client: CoreClient, api: MiniApi, view: View, taro
         detail.y ??
         detail.pageY ??
         touch.pageY ??
-        (clientY === undefined ? undefined : clientY + Math.max(0, shown?.top ?? 0));
+        (clientY === undefined ? undefined : clientY + (shown?.now ?? 0));
       if (typeof x !== 'number' || typeof y !== 'number') return;
-      if (shown && shown.top >= 0 && typeof clientY === 'number')
-        shown.top = Math.max(shown.top, y - clientY);
+      if (shown && shown.top >= 0) count(shown, true);
       const sel = tapSelector(node.handler, node.id, node.dataset, long);
       client.capture('click', { x: Math.round(x), y: Math.round(y), sel, sh: fnv1a(sel) });
     },
-    /** onPageScroll of a page that opted in: the deepest point, and the page height once. */
+    /** onPageScroll of a page that opted in: the deepest point and attention. */
     scroll(inst: object, top: number) {
       const page = shown;
       if (page?.inst !== inst || page.top < 0) return;
+      count(page, true);
+      page.now = top;
       page.top = Math.max(page.top, top);
-      if (!page.asked) {
-        page.asked = true;
-        api.pageHeight((height) => {
-          if (shown === page) view.height = height;
-        });
-      }
+      // Scrolled past the height measured at show (content loaded since): measure again.
+      if (!page.asked && top + api.size().h > view.height) measure(page);
     },
     /** onShareAppMessage / onShareTimeline returned `result`: tags its path and records the share. */
     share(inst: Any, kind: 'message' | 'timeline', result: Any, from: unknown) {

@@ -84,7 +84,7 @@ describe('scroll depth (opt-in)', () => {
     expect(rt.events().some((e) => e.t === 'scroll')).toBe(false);
   });
 
-  it('with hfScroll: true reports the deepest point and the page height from a selector query, once per page view', async () => {
+  it('with hfScroll: true reports the deepest point, the page height from a selector query and attention per band', async () => {
     const { rt } = await start();
     const seen: number[] = [];
     rt.page('pages/list/index', () =>
@@ -92,17 +92,18 @@ describe('scroll depth (opt-in)', () => {
     );
     rt.page('pages/b/index', () => Page({}));
     rt.launch('pages/list/index');
-    rt.setHeight(2400);
-    rt.scroll(400);
-    await wait(10);
-    rt.scroll(900);
-    rt.scroll(300);
-    rt.tap({ id: 'x', left: 0, top: 0, width: 1, height: 1, bind: {} }, 1, 1);
+    // 2000 px tall: attention bands of 100 px; the window (667 px) shows 7 of them.
+    rt.setHeight(2000);
+    await wait(3000);
+    rt.scroll(1000);
+    // Idle longer than the 10 s activity window: only 10 s count.
+    await wait(30_000);
     rt.navigateTo('pages/b/index');
     await wait(6000);
-    expect(seen).toEqual([400, 900, 300]);
+    expect(seen).toEqual([1000]);
     const scroll = rt.events().find((e) => e.t === 'scroll') as ScrollEvent;
-    expect(scroll).toMatchObject({ pk: '/pages/list/index', md: 900 + 667, dh: 2400, vh: 667 });
+    expect(scroll).toMatchObject({ pk: '/pages/list/index', md: 1000 + 667, dh: 2000, vh: 667 });
+    expect(scroll.att).toEqual([3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 10, 10, 10, 10, 10, 10, 10, 0, 0, 0]);
     expect(rt.events().filter((e) => e.t === 'scroll')).toHaveLength(1);
   });
 });
