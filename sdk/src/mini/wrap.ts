@@ -62,19 +62,19 @@ function wrapHandlers(methods: Any): Any {
 /** `methods` with page lifecycles, share and opt-in scroll reported (the originals still run). */
 function wrapPageMethods(methods: Any, scroll: boolean): Any {
   const out = wrapHandlers(methods);
-  const before = (key: string, fn: (inst: Any, args: Any[]) => void) => {
+  const before = (key: string, fn: (t: Tracker, inst: Any, args: Any[]) => void) => {
     const original: Fn | undefined = out[key];
     out[key] = function (this: Any, ...args: Any[]) {
-      report(() => fn(this, args));
+      report((t) => fn(t, this, args));
       return original?.apply(this, args);
     };
   };
-  before('onLoad', (inst, [query]) => tracker?.load(inst, query));
-  before('onShow', (inst) => tracker?.show(inst, scroll));
-  before('onHide', (inst) => tracker?.hide(inst));
-  before('onUnload', (inst) => tracker?.hide(inst));
+  before('onLoad', (t, inst, [query]) => t.load(inst, query));
+  before('onShow', (t, inst) => t.show(inst, scroll));
+  before('onHide', (t, inst) => t.hide(inst));
+  before('onUnload', (t, inst) => t.hide(inst));
   // Injected only on request: each onPageScroll costs a view-to-logic round trip per scroll.
-  if (scroll) before('onPageScroll', (inst, [event]) => tracker?.scroll(inst, event?.scrollTop || 0));
+  if (scroll) before('onPageScroll', (t, inst, [event]) => t.scroll(inst, (event || {}).scrollTop || 0));
   // Wrapped only where defined: defining them turns on the page's share menu.
   for (const [key, kind] of [
     ['onShareAppMessage', 'message'],
