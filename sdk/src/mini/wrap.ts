@@ -74,7 +74,7 @@ function wrapPageMethods(methods: Any, scroll: boolean): Any {
   before('onHide', (t, inst) => t.hide(inst));
   before('onUnload', (t, inst) => t.hide(inst));
   // Injected only on request: each onPageScroll costs a view-to-logic round trip per scroll.
-  if (scroll) before('onPageScroll', (t, inst, [event]) => t.scroll(inst, (event || {}).scrollTop || 0));
+  if (scroll) before('onPageScroll', (t, inst, [event]) => t.scroll(inst, event?.scrollTop || 0));
   // Wrapped only where defined: defining them turns on the page's share menu.
   for (const [key, kind] of [
     ['onShareAppMessage', 'message'],
