@@ -28,6 +28,8 @@ beforeAll(async () => {
     log: silentLogger,
     spool: { maxBytes: 400_000, segmentAgeMs: 100 },
     retryMs: [20, 100],
+    // The injected outage covers every query, so no segment looks like the one to blame.
+    probe: async () => fault === 'none',
     insert: async (segment) => {
       if (fault === 'down') throw new Error('connect ECONNREFUSED (injected)');
       await insertSegment(db.store, segment.file, `spool:${segment.name}`);

@@ -44,6 +44,10 @@ export const opsRoutes = ({ sink, metrics, gauges = () => ({}), readyBelow = 0.9
         help: 'The spool cap; past it ingest answers 503.',
         value: spool?.maxBytes ?? 0,
       },
+      heatfunnel_spool_set_aside_segments: {
+        help: 'Segments the store refused while healthy, moved to <spool>/failed/ for the operator.',
+        value: spool?.setAside ?? 0,
+      },
       heatfunnel_store_healthy: {
         help: '1 while inserts into the store succeed.',
         value: sink.state().storeHealthy ? 1 : 0,

@@ -48,6 +48,8 @@ export interface SpooledSinkOptions {
   spool?: Omit<SpoolOptions, 'dir'>;
   /** Replaces the segment insert (tests inject store faults here). */
   insert?: (segment: Segment) => Promise<void>;
+  /** Replaces the check that the store answers at all. */
+  probe?: () => Promise<boolean>;
   retryMs?: [number, number];
 }
 
@@ -62,6 +64,7 @@ export async function spooledSink({
   metrics,
   spool: spoolOptions = {},
   insert = (segment) => insertSegment(store, segment.file, `spool:${segment.name}`),
+  probe = async () => (await store.client.ping()).success,
   retryMs,
 }: SpooledSinkOptions): Promise<EventSink> {
   const spool = await openSpool({ dir, ...spoolOptions });
@@ -72,6 +75,7 @@ export async function spooledSink({
     insert,
     log,
     retryMs,
+    probe,
     onFlushed: (rows, ms) => metrics?.flushed(rows, ms),
   });
   return {

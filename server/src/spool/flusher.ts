@@ -16,6 +16,10 @@ export interface FlusherOptions {
   onFlushed?: (rows: number, ms: number) => void;
   /** First and largest wait between failed attempts, ms. */
   retryMs?: [number, number];
+  /** True when the store answers at all; tells a bad segment from a store outage. */
+  probe?: () => Promise<boolean>;
+  /** A segment that failed this many times in a row while the store answered is set aside. */
+  setAsideAfter?: number;
 }
 
 export interface Flusher {
@@ -36,6 +40,8 @@ export function startFlusher({
   log,
   onFlushed = () => {},
   retryMs = [100, 5_000],
+  probe = async () => false,
+  setAsideAfter = 10,
 }: FlusherOptions): Flusher {
   let stopped = false;
   let failure: string | undefined;
@@ -54,8 +60,14 @@ export function startFlusher({
       };
     });
 
+  // A segment the store keeps refusing while it answers everything else would block the
+  // spool for good (and then every batch with 503): it is moved aside, kept on disk, logged.
+  const poisoned = async (attempts: number) =>
+    attempts >= setAsideAfter && (await probe().catch(() => false));
+
   const loop = async () => {
     let backoff = retryMs[0];
+    let attempts = 0;
     while (!stopped) {
       const segment = spool.sealed()[0];
       if (!segment) {
@@ -68,6 +80,18 @@ export function startFlusher({
       } catch (error) {
         if (failure === undefined) log.error('flush failed; keeping the spool', { error: String(error) });
         failure = String(error);
+        attempts++;
+        if (await poisoned(attempts)) {
+          const file = await spool.setAside(segment);
+          log.error('the store refuses this spool segment while it takes other queries; set aside', {
+            file,
+            rows: segment.rows,
+            error: String(error),
+          });
+          attempts = 0;
+          failure = undefined;
+          continue;
+        }
         await pause(backoff);
         backoff = Math.min(backoff * 2, retryMs[1]);
         continue;
@@ -75,6 +99,7 @@ export function startFlusher({
       if (failure !== undefined) log.info('store is back; draining the spool', { ...spool.stats() });
       failure = undefined;
       backoff = retryMs[0];
+      attempts = 0;
       onFlushed(segment.rows, performance.now() - started);
       await spool.done(segment);
     }

@@ -5,7 +5,7 @@
  * A segment is sealed by size, row count or age and handed to the flusher.
  */
 import { mkdirSync } from 'node:fs';
-import { type FileHandle, open, unlink } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { recoverSegments, type Segment, segmentName, syncDir } from './segment-files.js';
 
@@ -36,6 +36,8 @@ export interface SpoolStats {
   rows: number;
   bytes: number;
   maxBytes: number;
+  /** Segments moved to `failed/` since the spool was opened (see the flusher). */
+  setAside: number;
 }
 
 export interface Spool {
@@ -47,6 +49,8 @@ export interface Spool {
   seal(): Promise<void>;
   /** Removes a segment the store has taken. */
   done(segment: Segment): Promise<void>;
+  /** Moves a segment the store refuses to `failed/` (kept for the operator); returns its new path. */
+  setAside(segment: Segment): Promise<string>;
   /** Calls `listener` whenever a segment is sealed or done. */
   onChange(listener: () => void): void;
   stats(): SpoolStats;
@@ -91,6 +95,7 @@ export async function openSpool({
   const listeners: (() => void)[] = [];
   let waitingBytes = sealedList.reduce((sum, s) => sum + s.bytes, 0);
   let queuedBytes = 0;
+  let setAsideCount = 0;
   const changed = () => {
     for (const listener of listeners) listener();
   };
@@ -215,6 +220,18 @@ export async function openSpool({
       waitingBytes -= segment.bytes;
       changed();
     },
+    setAside: async (segment) => {
+      const failed = join(dir, 'failed');
+      await mkdir(failed, { recursive: true });
+      const target = join(failed, segment.name);
+      await rename(segment.file, target);
+      const index = sealedList.indexOf(segment);
+      if (index !== -1) sealedList.splice(index, 1);
+      waitingBytes -= segment.bytes;
+      setAsideCount++;
+      changed();
+      return target;
+    },
     onChange: (listener) => {
       listeners.push(listener);
     },
@@ -223,6 +240,7 @@ export async function openSpool({
       rows: sealedList.reduce((sum, s) => sum + s.rows, 0) + (current?.rows ?? 0),
       bytes: waitingBytes,
       maxBytes,
+      setAside: setAsideCount,
     }),
     close: async () => {
       clearInterval(timer);
