@@ -25,6 +25,9 @@ export interface RecordedBatch {
   at: number;
 }
 
+const inOrder = <T extends { id: string }>(events: T[]) =>
+  events.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
 /** How the fake server answers the n-th batch request (0-based); default 200. */
 export type Answer = (n: number) => { status: number; headers?: Record<string, string> };
 
@@ -78,16 +81,19 @@ export async function startIngestServer(route: (path: string) => string = (p) =>
   return {
     url: `http://127.0.0.1:${port}`,
     batches,
-    /** Every event received so far, in arrival order. */
-    events: () => batches.flatMap((b) => b.batch.e),
-    /** Events of the batches answered 200 (what a real server would have stored). */
-    accepted: () => batches.filter((b) => b.status === 200).flatMap((b) => b.batch.e),
+    /**
+     * Every event received so far, in the order the page made them (UUIDv7 ids sort so):
+     * a timed fetch and a beacon can arrive in either order.
+     */
+    events: () => inOrder(batches.flatMap((b) => b.batch.e)),
+    /** Events of the batches answered 200 (what a real server would have stored), in order made. */
+    accepted: () => inOrder(batches.filter((b) => b.status === 200).flatMap((b) => b.batch.e)),
     /** Sets how the next batch requests are answered. */
     answer(fn: Answer) {
       answer = fn;
     },
     /** Resolves once `count` events arrived; rejects after `timeoutMs`. */
-    async waitForEvents(count: number, timeoutMs = 5000) {
+    async waitForEvents(count: number, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
       while (batches.flatMap((b) => b.batch.e).length < count) {
         if (Date.now() > until) {
@@ -98,7 +104,7 @@ export async function startIngestServer(route: (path: string) => string = (p) =>
         }
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      return batches.flatMap((b) => b.batch.e);
+      return inOrder(batches.flatMap((b) => b.batch.e));
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -179,20 +179,8 @@ export function createClient(platform: Platform, init: InitOptions, fallbackEndp
     wrap: guard.wrap,
     failures: guard.failures,
   };
-  for (const key of [
-    'pageview',
-    'track',
-    'step',
-    'identify',
-    'reset',
-    'consent',
-    'flush',
-    'capture',
-  ] as const) {
-    (client as unknown as Record<string, unknown>)[key] = guard.wrap(
-      client[key] as (...a: unknown[]) => unknown,
-    );
-  }
+  const methods = client as unknown as Record<string, (...a: unknown[]) => unknown>;
+  for (const key in methods) if (key !== 'wrap') methods[key] = guard.wrap(methods[key] as () => unknown);
   platform.onHide(
     guard.wrap(() => {
       leave(false);

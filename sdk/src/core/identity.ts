@@ -5,6 +5,9 @@
  */
 import type { KeyValueStore } from './platform';
 
+/** Longest the in-memory session goes without being written back, ms. */
+const SYNC_MS = 5000;
+
 /** A session ends after this long without events, ms. */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 
@@ -29,17 +32,28 @@ export function createIdentity(storage: KeyValueStore, newId: () => string) {
       return undefined;
     }
   };
+  // Cached in memory: a click must stay cheap. The session goes back to storage at most every
+  // SYNC_MS (other tabs only need to see it is alive) and whenever a page view starts.
+  let anon: string | null = null;
+  let user: string | null | undefined;
+  let cached: SessionRecord | undefined;
+  let written = 0;
   return {
     /** The anonymous id, made on first use. */
     anon(): string {
-      const stored = storage.get(KEY.anon);
-      if (stored) return stored;
-      const id = newId();
-      storage.set(KEY.anon, id);
-      return id;
+      anon ??= storage.get(KEY.anon);
+      if (!anon) {
+        anon = newId();
+        storage.set(KEY.anon, anon);
+      }
+      return anon;
     },
-    user: (): string | undefined => storage.get(KEY.user) ?? undefined,
+    user(): string | undefined {
+      if (user === undefined) user = storage.get(KEY.user);
+      return user ?? undefined;
+    },
     setUser(id: string): void {
+      user = id;
       storage.set(KEY.user, id);
     },
     /**
@@ -47,18 +61,23 @@ export function createIdentity(storage: KeyValueStore, newId: () => string) {
      * page view) sets the channel of a new session, or replaces it when a campaign is named.
      */
     session(now: number, channel?: { value?: string; campaign: boolean }): SessionRecord {
-      let record = readSession();
-      if (!record || now - record.t > SESSION_IDLE_MS) {
-        record = { i: newId(), t: now, c: channel?.value };
-      } else if (channel?.campaign) {
-        record.c = channel.value;
+      let record = cached;
+      if (channel || !record || now - written > SYNC_MS) {
+        record = readSession();
+        if (!record || now - record.t > SESSION_IDLE_MS) record = { i: newId(), t: now, c: channel?.value };
+        else if (channel?.campaign) record.c = channel.value;
+        record.t = Math.max(record.t, now);
+        storage.set(KEY.session, JSON.stringify(record));
+        written = now;
       }
       record.t = Math.max(record.t, now);
-      storage.set(KEY.session, JSON.stringify(record));
+      cached = record;
       return record;
     },
     /** Forgets the user, the anonymous id and the session (a shared device changed hands). */
     reset(): void {
+      anon = null;
+      user = cached = undefined;
       for (const key of Object.values(KEY)) storage.remove(key);
     },
   };

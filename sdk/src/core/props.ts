@@ -5,20 +5,15 @@ import { LIMITS } from '../protocol';
 export type Props = Record<string, string | number | boolean>;
 
 /**
- * `props` reduced to what the server accepts: values of other types are dropped (objects,
- * functions, NaN), and properties that would not fit in `maxPropsLength` are left out.
+ * `props` reduced to what the server accepts: values of other types (objects, functions,
+ * NaN) are dropped, and properties that serialise past `maxPropsLength` are dropped whole.
  */
 export function cleanProps(props: unknown): Props | undefined {
   if (!props || typeof props !== 'object') return undefined;
   const out: Props = {};
-  let size = 2;
   for (const [key, value] of Object.entries(props)) {
-    const ok = typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value);
-    if (!ok) continue;
-    const length = JSON.stringify({ [key]: value }).length - 1;
-    if (size + length > LIMITS.maxPropsLength) continue;
-    size += length;
-    out[key] = value as string | number | boolean;
+    if (typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value)) out[key] = value;
   }
-  return Object.keys(out).length ? out : undefined;
+  const json = JSON.stringify(out);
+  return json.length > 2 && json.length <= LIMITS.maxPropsLength ? out : undefined;
 }

@@ -5,12 +5,11 @@
 
 const hex = (value: number, digits: number) => value.toString(16).padStart(digits, '0');
 
-/** A random integer below 2^16, from crypto when the platform has it. */
-function rand16(): number {
+/** Five random integers below 2^16, from crypto when the platform has it (one call: it is slow). */
+function random(): ArrayLike<number> {
   const cryptoApi = (globalThis as { crypto?: Crypto }).crypto;
-  return cryptoApi?.getRandomValues
-    ? (cryptoApi.getRandomValues(new Uint16Array(1))[0] ?? 0)
-    : Math.floor(Math.random() * 0x10000);
+  if (cryptoApi?.getRandomValues) return cryptoApi.getRandomValues(new Uint16Array(5));
+  return Array.from({ length: 5 }, () => Math.floor(Math.random() * 0x10000));
 }
 
 /** A UUIDv7 maker with its own monotonic state. */
@@ -18,11 +17,12 @@ export function uuidv7Factory(): (now: number) => string {
   let lastMs = -1;
   let counter = 0;
   return (now) => {
+    const r = random();
     let ms = Math.floor(now);
     if (ms > lastMs) {
       lastMs = ms;
       // Start low so many ids fit in one millisecond before the counter overflows.
-      counter = rand16() & 0x3ff;
+      counter = (r[0] ?? 0) & 0x3ff;
     } else {
       // Same millisecond, or the clock went back: keep counting from the last id.
       ms = lastMs;
@@ -34,10 +34,10 @@ export function uuidv7Factory(): (now: number) => string {
     const digits =
       hex(ms, 12) +
       hex(0x7000 | counter, 4) +
-      hex(0x8000 | (rand16() & 0x3fff), 4) +
-      hex(rand16(), 4) +
-      hex(rand16(), 4) +
-      hex(rand16(), 4);
+      hex(0x8000 | ((r[1] ?? 0) & 0x3fff), 4) +
+      hex(r[2] ?? 0, 4) +
+      hex(r[3] ?? 0, 4) +
+      hex(r[4] ?? 0, 4);
     return digits.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
   };
 }

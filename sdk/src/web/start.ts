@@ -1,6 +1,7 @@
 /**
  * Starts the SDK in a browser: the core client on the web platform, with the browser's
- * capturers (page views, SPA routes, clicks, scroll and attention) attached. Shared by the npm module and the snippet build.
+ * capturers (page views, SPA routes, clicks, scroll and attention) attached. Shared by the
+ * npm module and the snippet build.
  */
 import { type Client, createClient } from '../core/client';
 import type { InitOptions } from '../core/options';
@@ -9,16 +10,8 @@ import { trackScroll } from './scroll-attention';
 import { trackRoutes } from './spa';
 import { createWebPlatform } from './web-platform';
 
-const noop = () => undefined;
-const NOOP_CLIENT: Client = {
-  pageview: noop,
-  track: noop,
-  step: noop,
-  identify: noop,
-  reset: noop,
-  consent: noop,
-  flush: noop,
-};
+/** What `init` returns without a site key: every method does nothing. */
+const NOOP_CLIENT = new Proxy({}, { get: () => () => {} }) as Client;
 
 let running: Client | undefined;
 
