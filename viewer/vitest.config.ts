@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // Browser assertions wait for the page; a busy 2-core machine needs more than 1 s.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

@@ -5,9 +5,13 @@
 import type { Api, ClickLayer, PageQuery } from './api';
 import type { Translate } from './i18n';
 import { clickOverlay } from './overlays/click-overlay';
+import { elementOverlay } from './overlays/element-overlay';
 import type { Overlay } from './overlays/overlay';
 import { attentionOverlay, scrollOverlay } from './overlays/scroll-overlay';
-import type { HeatType } from './state';
+import type { HeatType, Placement } from './state';
+
+/** Most elements fetched to place clicks by element. */
+const PLACEMENT_ELEMENTS = 1000;
 
 /** An overlay to draw with its summary, or the reason there is none. */
 export type Loaded = { overlay: Overlay; summary: string } | { empty: string };
@@ -19,6 +23,7 @@ export async function loadOverlay(
   api: Api,
   q: PageQuery,
   type: HeatType,
+  place: Placement,
   t: Translate,
   signal: AbortSignal,
 ): Promise<Loaded> {
@@ -34,10 +39,10 @@ export async function loadOverlay(
             : t('empty.layer', { ...words, layer: t(`type.${type}`).toLowerCase() }),
       };
     }
-    return {
-      overlay: clickOverlay(heatmap),
-      summary: t(`summary.${type}`, { device, total: heatmap.total }),
-    };
+    const summary = t(`summary.${type}`, { device, total: heatmap.total });
+    if (type !== 'click' || place === 'position') return { overlay: clickOverlay(heatmap), summary };
+    const elements = await api.elements(q, PLACEMENT_ELEMENTS, signal);
+    return { overlay: elementOverlay(elements, heatmap, t), summary };
   }
   // Scroll maps need the page's geometry, which the click heatmap answer carries.
   const [scroll, geometry] = await Promise.all([

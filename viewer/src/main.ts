@@ -11,10 +11,11 @@ import { createFunnelPage } from './funnel/funnel-page';
 import { DEFAULT_STOPS } from './heat/palette';
 import { type Lang, pickLang, type Translate, translate } from './i18n';
 import { loadOverlay } from './load-overlay';
+import { locate } from './locate';
 import { formatState, parseState, type View, type ViewState } from './state';
 import { type ControlChange, createControls } from './ui/controls';
 import { byId, setStatus } from './ui/dom';
-import { createElementPanel, locate } from './ui/element-panel';
+import { createElementPanel } from './ui/element-panel';
 import { createExportButtons } from './ui/export-buttons';
 import { applyLabels } from './ui/labels';
 import { createPageList } from './ui/page-list';
@@ -257,7 +258,7 @@ async function loadView() {
   setStatus(stageStatus, t('loading.heatmap'));
   void loadElements(q, abort.signal);
   try {
-    const loaded = await loadOverlay(api, q, state.type, t, abort.signal);
+    const loaded = await loadOverlay(api, q, state.type, state.place, t, abort.signal);
     if (abort.signal.aborted) return;
     if ('empty' in loaded) {
       stage.hide();
@@ -269,7 +270,12 @@ async function loadView() {
     const pageUrl = pages?.find((p) => p.pageKey === q.page)?.url;
     const result = await stage.show(loaded.overlay, pageUrl ? backdropUrl(pageUrl, location.origin) : null);
     if (!result || abort.signal.aborted) return;
-    summary.textContent = `${loaded.summary} · ${t('summary.geometry', { width: loaded.overlay.width, height: result.height })}`;
+    const note = loaded.overlay.describe?.();
+    summary.textContent = [
+      loaded.summary,
+      ...(note ? [note] : []),
+      t('summary.geometry', { width: loaded.overlay.width, height: result.height }),
+    ].join(' · ');
     heatCanvas.setAttribute('aria-label', `${t(`type.${state.type}`)} ${q.page}: ${summary.textContent}`);
     setStatus(stageStatus, result.backdrop ? '' : t('error.frame'));
     exportButtons.refresh();

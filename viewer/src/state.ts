@@ -31,6 +31,10 @@ const MAX_COHORT = 8000;
 export const HEAT_TYPES = ['click', 'rage', 'dead', 'scroll', 'attention'] as const;
 export type HeatType = (typeof HEAT_TYPES)[number];
 
+/** Where click heat is placed: at the recorded document point, or on the element as laid out now. */
+export const PLACEMENTS = ['position', 'element'] as const;
+export type Placement = (typeof PLACEMENTS)[number];
+
 /** Visitor segments the API can filter by. */
 export const VISITOR_KINDS = ['new', 'returning'] as const;
 export type VisitorKind = (typeof VISITOR_KINDS)[number];
@@ -44,6 +48,8 @@ export interface ViewState {
   site: string | null;
   page: string | null;
   type: HeatType;
+  /** Click heat placement (clicks only; rage and dead clicks are placed by position). */
+  place: Placement;
   device: DeviceClass;
   /** `YYYY-MM-DD` (UTC), both set for a fixed range, or null for a range relative to today. */
   from: string | null;
@@ -85,6 +91,7 @@ export function parseState(search: string): ViewState {
     site: q.get('site') || null,
     page: q.get('page') || null,
     type: oneOf(HEAT_TYPES, q.get('type')) ?? 'click',
+    place: oneOf(PLACEMENTS, q.get('place')) ?? 'position',
     device: oneOf(DEVICE_CLASSES, q.get('device')) ?? DeviceClass.desktop,
     from: from && isIsoDate(from) ? from : null,
     to: to && isIsoDate(to) ? to : null,
@@ -111,6 +118,7 @@ export function formatState(state: ViewState): string {
   if (state.site) q.set('site', state.site);
   if (state.page) q.set('page', state.page);
   if (state.type !== 'click') q.set('type', state.type);
+  if (state.place !== 'position') q.set('place', state.place);
   if (state.device !== DeviceClass.desktop) q.set('device', state.device);
   if (state.from) q.set('from', state.from);
   if (state.to) q.set('to', state.to);

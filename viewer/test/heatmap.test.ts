@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { BATCH_PATH, PROTOCOL_VERSION, type WireEvent } from '@heatfunnel/sdk/protocol';
 import { launchBrowser } from '@heatfunnel/sdk/test/browser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import {
   type Point,
   PRODUCT_KEY,
   postKnownClicks,
+  uuidv7,
   WIDTH,
 } from './fixture';
 import { buildViewer, startServer, type TestServer } from './server';
@@ -165,6 +167,83 @@ describe('click heatmap in the viewer', () => {
     const seconds = await page.$$eval('#marks .mark', (m) => m.map((x) => x.textContent));
     expect(seconds).toEqual(known.attentionSeconds.map((s) => `${s.toFixed(1)} s`));
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-attention.png') });
+    await context.close();
+  });
+
+  it('places clicks on the element as laid out now, where position-based heat misses after a reflow', async () => {
+    const measure = await browser.newContext({ viewport: { width: WIDTH, height: 800 } });
+    const shop = await measure.newPage();
+    await shop.route('**/sdk/**', (route) => route.abort());
+    await shop.goto(`${server.url}/demo/checkout`);
+    const button = await shop.evaluate(() => {
+      const r = document.getElementById('place-order')?.getBoundingClientRect();
+      if (!r) throw new Error('no #place-order on the checkout page');
+      return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height };
+    });
+    const docHeight = await shop.evaluate(() => document.documentElement.scrollHeight);
+    await measure.close();
+    // Clicks recorded on an older layout where the button sat 300 px lower.
+    const centre = { x: button.x + button.width / 2, y: button.y + button.height / 2 };
+    const recorded = { x: centre.x, y: centre.y + 300 };
+    const now = Date.now();
+    const visit = {
+      a: 'anon-reflow',
+      s: 'session-reflow',
+      p: 'web',
+      url: `${server.url}/demo/checkout`,
+      pk: '/demo/checkout',
+      vw: WIDTH,
+      vh: 800,
+      dw: WIDTH,
+      dh: docHeight + 300,
+    } as const;
+    const events: WireEvent[] = [
+      { ...visit, id: uuidv7(now), ts: now, t: 'pageview' },
+      ...Array.from(
+        { length: 12 },
+        (_, i): WireEvent => ({
+          ...visit,
+          id: uuidv7(now + 1 + i),
+          ts: now + 1 + i,
+          t: 'click',
+          x: Math.round(recorded.x + ((i % 4) * 0.033 - 0.05) * button.width),
+          y: Math.round(recorded.y),
+          sel: 'button#place-order',
+          // Around the middle of the button, as real clicks are: bins 4 and 5 across.
+          ex: 0.45 + (i % 4) * 0.033,
+          ey: 0.5,
+          ew: Math.round(button.width),
+          eh: Math.round(button.height),
+        }),
+      ),
+    ];
+    const posted = await fetch(`${server.url}${BATCH_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ k: 'demo', v: PROTOCOL_VERSION, e: events }),
+    });
+    expect(posted.status).toBe(200);
+    const api = `${server.url}/api/heatmap/clicks?site=demo&page=${encodeURIComponent('/demo/checkout')}`;
+    await expect.poll(async () => (await (await fetch(api)).json()).total, { timeout: 30_000 }).toBe(12);
+
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?site=demo&page=${encodeURIComponent('/demo/checkout')}`);
+    await page.waitForSelector('#stage[data-state="drawn"]');
+    const [atRecorded, onButton] = await canvasPixels(page, [recorded, centre]);
+    expect(atRecorded?.[3]).toBeGreaterThan(200);
+    expect(onButton?.[3]).toBe(0);
+
+    await page.selectOption('#place', 'element');
+    await expect.poll(() => new URL(page.url()).searchParams.get('place')).toBe('element');
+    await page.waitForSelector('#stage[data-state="drawn"]');
+    await expect
+      .poll(() => page.textContent('#summary'))
+      .toContain('placed on elements: 12 clicks, not found on this page: 0');
+    const [atRecordedNow, onButtonNow] = await canvasPixels(page, [recorded, centre]);
+    expect(onButtonNow?.[3]).toBeGreaterThan(200);
+    expect(atRecordedNow?.[3]).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-element-placement.png') });
     await context.close();
   });
 });

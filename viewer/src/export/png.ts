@@ -127,7 +127,7 @@ export async function exportPng({ overlay, height, doc, caption }: PngView): Pro
   const heat = document.createElement('canvas');
   heat.width = pageW;
   heat.height = pageH;
-  overlay.paint(heat, s, height);
+  overlay.paint(heat, s, height, doc);
 
   let backdrop: HTMLImageElement | null = null;
   if (doc) backdrop = await documentImage(doc, overlay.width, height).catch(() => null);

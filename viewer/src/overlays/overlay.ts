@@ -17,10 +17,15 @@ export interface Overlay {
   docHeight: number;
   /** Lowest document y the overlay needs on screen (for example the last click cell). */
   minHeight: number;
-  /** Paints onto `canvas` (already sized): `scale` canvas px per document px, page `height` document px. */
-  paint(canvas: HTMLCanvasElement, scale: number, height: number): void;
+  /**
+   * Paints onto `canvas` (already sized): `scale` canvas px per document px, page `height`
+   * document px, `doc` the backdrop document when it can be read (for element placement).
+   */
+  paint(canvas: HTMLCanvasElement, scale: number, height: number, doc: Document | null): void;
   /** Labels for a page of `height` document px. */
   labels(height: number): OverlayLabel[];
   /** The numbers behind the overlay as CSV. */
   csv(): string;
+  /** A note on what the last paint could show, for the summary line (element placement). */
+  describe?(): string;
 }

@@ -6,7 +6,15 @@ import { DEVICE_CLASSES, type DeviceClass, PLATFORMS, type Platform } from '@hea
 import type { Site } from '../api';
 import { DEFAULT_RANGE_DAYS, RANGE_PRESETS } from '../dates';
 import { LANG_NAMES, LANGS, type Lang, type MessageKey, translate } from '../i18n';
-import { HEAT_TYPES, type HeatType, VISITOR_KINDS, type ViewState, type VisitorKind } from '../state';
+import {
+  HEAT_TYPES,
+  type HeatType,
+  PLACEMENTS,
+  type Placement,
+  VISITOR_KINDS,
+  type ViewState,
+  type VisitorKind,
+} from '../state';
 import { byId, el } from './dom';
 
 /** A change the analyst made in the header. */
@@ -14,7 +22,7 @@ export type ControlChange =
   | Partial<
       Pick<
         ViewState,
-        'site' | 'type' | 'device' | 'from' | 'to' | 'days' | 'channel' | 'platform' | 'visitor'
+        'site' | 'type' | 'place' | 'device' | 'from' | 'to' | 'days' | 'channel' | 'platform' | 'visitor'
       >
     >
   | { lang: Lang };
@@ -38,6 +46,8 @@ export const createControls = ({ onChange }: { onChange: (change: ControlChange)
   const form = byId('controls', HTMLFormElement);
   const site = byId('site', HTMLSelectElement);
   const type = byId('type', HTMLSelectElement);
+  const place = byId('place', HTMLSelectElement);
+  const placeControl = byId('place-control', HTMLLabelElement);
   const device = byId('device', HTMLFieldSetElement);
   const preset = byId('preset', HTMLSelectElement);
   const from = byId('from', HTMLInputElement);
@@ -50,6 +60,7 @@ export const createControls = ({ onChange }: { onChange: (change: ControlChange)
   form.addEventListener('submit', (e) => e.preventDefault());
   site.addEventListener('change', () => onChange({ site: site.value || null }));
   type.addEventListener('change', () => onChange({ type: type.value as HeatType }));
+  place.addEventListener('change', () => onChange({ place: place.value as Placement }));
   lang.addEventListener('change', () => onChange({ lang: lang.value as Lang }));
   platform.addEventListener('change', () =>
     onChange({ platform: (platform.value || null) as Platform | null }),
@@ -97,6 +108,13 @@ export const createControls = ({ onChange }: { onChange: (change: ControlChange)
         HEAT_TYPES.map((h) => [h, t(`type.${h}`)]),
         state.type,
       );
+      options(
+        place,
+        PLACEMENTS.map((p) => [p, t(`place.${p}`)]),
+        state.place,
+      );
+      // Only clicks have element positions; the other heat types ignore placement.
+      placeControl.hidden = state.type !== 'click' || state.view !== 'heatmap';
       for (const [d, input] of radios) {
         input.checked = d === state.device;
         const label = radioLabels.get(d);

@@ -5,7 +5,6 @@
 import type { ElementRow } from '../api';
 import { type Lang, translate } from '../i18n';
 import { byId, el, setStatus } from './dom';
-import type { DocRect } from './stage';
 
 /** What the panel shows: rows (null while loading or failed) and a message if any. */
 export interface ElementPanelView {
@@ -13,24 +12,6 @@ export interface ElementPanelView {
   lang: Lang;
   message: string;
   error: boolean;
-}
-
-/** Where a selector's elements are in `doc`, in document px; none when it matches nothing. */
-export function locate(doc: Document | null, selector: string): DocRect[] {
-  if (!doc) return [];
-  let found: NodeListOf<Element>;
-  try {
-    found = doc.querySelectorAll(selector);
-  } catch {
-    return []; // a selector this browser cannot parse
-  }
-  const view = doc.defaultView;
-  const sx = view?.scrollX ?? 0;
-  const sy = view?.scrollY ?? 0;
-  return [...found].slice(0, 50).map((node) => {
-    const r = node.getBoundingClientRect();
-    return { x: r.left + sx, y: r.top + sy, width: r.width, height: r.height };
-  });
 }
 
 /** Binds the panel; `onHover` gets the hovered or focused selector, or null when it leaves. */

@@ -5,6 +5,7 @@
  * The iframe is sandboxed without scripts, so the shop's own tracker never runs in it.
  */
 import { fitStage, HEAT_OPACITY } from '../layout';
+import type { DocRect } from '../locate';
 import type { Overlay } from '../overlays/overlay';
 import { byId, el } from './dom';
 
@@ -17,14 +18,6 @@ const FRAME_TIMEOUT_MS = 10_000;
 export interface StageResult {
   height: number;
   backdrop: boolean;
-}
-
-/** A box on the page, document px at the reference width. */
-export interface DocRect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
 }
 
 /** Binds the stage of the page skeleton. */
@@ -71,7 +64,7 @@ export const createStage = () => {
     canvas.style.width = `${layout.cssWidth}px`;
     canvas.style.height = `${layout.cssHeight}px`;
     const toCanvas = layout.canvasWidth / overlay.width;
-    overlay.paint(canvas, toCanvas, height);
+    overlay.paint(canvas, toCanvas, height, frameDoc());
     canvas.dataset.scale = String(toCanvas);
     marks.replaceChildren(
       ...overlay
