@@ -89,8 +89,15 @@ export function createTracker(client: CoreClient, api: MiniApi, view: View, taro
       if (shown === page) view.height = height;
     });
   };
+  /** Starts the clocks of `page` (page view, attention) now. */
+  const restart = (page: Shown) => {
+    page.at = page.input = page.counted = Date.now();
+    page.att = Array(ATTENTION_BANDS).fill(0);
+  };
   const end = (page = shown) => {
     if (!page || page !== shown) return;
+    // Without consent nothing is sent: the view goes on, and counts from consent on.
+    if (!client.enabled()) return restart(page);
     client.track('$pageleave', { ms: Date.now() - page.at });
     if (page.top >= 0) {
       count(page);
@@ -119,9 +126,10 @@ export function createTracker(client: CoreClient, api: MiniApi, view: View, taro
       Object.assign(view, { url, referrer, height: 0 });
       client.pageview(referrer);
       // After the page view: the core ends the previous view first, through `end`.
-      const at = Date.now();
-      const att = Array(ATTENTION_BANDS).fill(0);
-      shown = { inst, url, at, top: scroll ? 0 : -1, now: 0, input: at, counted: at, att };
+      shown = { inst, url, top: scroll ? 0 : -1, now: 0 } as Shown;
+      restart(shown);
+      // Page timeStamps count from each page's open: a new page starts a new dedup window.
+      last = { at: -1e9, type: '' };
       if (scroll) measure(shown);
     },
     /** Page onHide/onUnload: the page view ends (unless the next page already ended it). */

@@ -105,6 +105,22 @@ describe('delivery through the runtime request API', () => {
     expect(rt.events()[0]?.url).toBe('/pages/index/index');
   });
 
+  it('a page shown before consent counts its duration from consent on', async () => {
+    const { rt, hf } = await shop({ init: { requireConsent: true } });
+    rt.page('pages/b/index', () => Page({}));
+    rt.launch('pages/index/index');
+    await wait(2000);
+    hf.consent(true);
+    await wait(3000);
+    rt.navigateTo('pages/b/index');
+    await wait(6000);
+    expect(rt.events().map((e) => [e.t, e.pk, 'pr' in e ? e.pr : undefined])).toEqual([
+      ['pageview', '/pages/index/index', undefined],
+      ['custom', '/pages/index/index', { ms: 3000 }],
+      ['pageview', '/pages/b/index', undefined],
+    ]);
+  });
+
   it('calls no privacy-gated API by default', async () => {
     const { rt, hf } = await shop();
     rt.launch('pages/index/index');
