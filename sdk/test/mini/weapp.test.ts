@@ -84,7 +84,7 @@ describe('WeChat: page views, taps and delivery through the core', () => {
     expect(view?.a).toMatch(V7);
   });
 
-  it('takes page coordinates from detail.x/y (scroll included) and keeps clientY for the viewport', async () => {
+  it('takes page coordinates from detail.x/y (scroll included), with the window width as dw for normalising', async () => {
     const { rt } = await start();
     shopPages(rt);
     rt.launch('pages/goods/index?id=1');
