@@ -14,7 +14,7 @@
  * @property {import('./summary.mjs').RunFigures} figures
  * @property {StoreResult} [store]
  * @property {import('./rss-sampler.mjs').RssTrend} [rss]
- * @property {{ steps: import('./knee.mjs').StepFigures[], knee?: import('./knee.mjs').StepFigures, p99Ms: number }} [stress]
+ * @property {{ steps: import('./knee.mjs').StepFigures[], knee?: import('./knee.mjs').StepFigures, peak?: import('./knee.mjs').StepFigures, p99Ms: number }} [stress]
  * @property {string} machine cores, load averages: what else was using the CPU k6 and the server shared
  * @property {import('./cpu-profile.mjs').ProfileSummary} [profile] the server's CPU profile, with --cpu-prof
  */
@@ -105,6 +105,10 @@ export function renderReport({
       stress.knee
         ? `Sustainable rate: **${fmt(stress.knee.rate)} batches/s, ${fmt(stress.knee.events)} events/s** (the highest step held within the limits, all lower steps too).`
         : 'Sustainable rate: none of the steps stayed within the limits; start lower (`START_RATE`).',
+      '',
+      stress.peak
+        ? `Peak without errors (any latency): ${fmt(stress.peak.events)} events/s (${fmt(stress.peak.achieved, 1)} batches/s, p99 ${fmt(stress.peak.p99, 1)} ms, at the ${fmt(stress.peak.rate)} batches/s step).`
+        : 'Peak without errors: none, every step had errors.',
     );
   }
   if (profile) {
@@ -125,11 +129,6 @@ export function renderReport({
   return `${lines.join('\n')}\n`;
 }
 
-/** The throughput a run reached: its knee for stress, else acknowledged events/s over the run. */
-const reached = (
-  /** @type {{ figures: import('./summary.mjs').RunFigures, stress?: ReportInput['stress'] }} */ r,
-) => (r.stress ? (r.stress.knee?.events ?? 0) : r.figures.eventRate);
-
 /**
  * The section comparing a server run with the same scenario against the parse-only endpoint.
  * @param {{ figures: import('./summary.mjs').RunFigures, stress?: ReportInput['stress'] }} server
@@ -137,20 +136,31 @@ const reached = (
  * @returns {string} Markdown
  */
 export function renderCeiling(server, ceiling) {
-  const ours = reached(server);
-  const top = reached(ceiling);
-  const what = server.stress ? 'sustainable rate (knee)' : 'acknowledged events/s over the run';
+  /** @type {[string, number | undefined, number | undefined][]} */
+  const rows = server.stress
+    ? [
+        ['sustainable rate (knee), events/s', server.stress.knee?.events, ceiling.stress?.knee?.events],
+        [
+          'peak without errors (any latency), events/s',
+          server.stress.peak?.events,
+          ceiling.stress?.peak?.events,
+        ],
+      ]
+    : [['acknowledged events/s over the run', server.figures.eventRate, ceiling.figures.eventRate]];
+  const ratio = (/** @type {number | undefined} */ a, /** @type {number | undefined} */ b) =>
+    a !== undefined && b ? fmt(a / b, 2) : '-';
   return [
     '',
     '## Against the parse-only ceiling',
     '',
     `Same scenario and settings against a parse-and-discard endpoint just before (${ceiling.reportPath}).`,
     '',
-    `| | ${what} |`,
-    '|---|---|',
-    `| parse-only endpoint | ${fmt(top)} events/s |`,
-    `| server | ${fmt(ours)} events/s |`,
-    `| server / ceiling | ${top > 0 ? fmt(ours / top, 2) : '-'} |`,
+    '| | server | parse-only | server / parse-only |',
+    '|---|---|---|---|',
+    ...rows.map(
+      ([what, ours, top]) =>
+        `| ${what} | ${fmt(ours ?? Number.NaN)} | ${fmt(top ?? Number.NaN)} | ${ratio(ours, top)} |`,
+    ),
     '',
   ].join('\n');
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSteps } from '../lib/knee.mjs';
-import { renderReport } from '../lib/report.mjs';
+import { renderCeiling, renderReport } from '../lib/report.mjs';
 import { readFigures } from '../lib/summary.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'heatfunnel-report-'));
@@ -58,6 +58,13 @@ describe('stress report', () => {
     expect(knee).toMatchObject({ rate: 1000, achieved: 999, events: 19_980 });
   });
 
+  it('finds the peak: the most events/s without errors, whatever the latency', () => {
+    expect(readSteps(path, { holdSeconds: 10, p99Ms: 50 }).peak).toMatchObject({
+      rate: 1500,
+      events: 24_000,
+    });
+  });
+
   it('does not count a step whose rate k6 could not reach', () => {
     const { knee } = readSteps(path, { holdSeconds: 20, p99Ms: 50 });
     expect(knee).toBeUndefined();
@@ -81,5 +88,14 @@ describe('stress report', () => {
     expect(markdown).toContain('| store check (stored = acknowledged, once each) | ok: 539,800 rows');
     expect(markdown).toContain('| 1,000 | 999 | 19,980 | 31 | 0 % | 0 % | yes |');
     expect(markdown).toContain('Sustainable rate: **1,000 batches/s, 19,980 events/s**');
+    expect(markdown).toContain('Peak without errors (any latency): 24,000 events/s');
+  });
+
+  it('compares the server with the parse-only ceiling', () => {
+    const stress = { ...readSteps(path, { holdSeconds: 10, p99Ms: 50 }), p99Ms: 50 };
+    const figures = readFigures(path);
+    const half = { ...stress, knee: stress.knee && { ...stress.knee, events: stress.knee.events / 2 } };
+    const text = renderCeiling({ figures, stress: half }, { figures, stress, reportPath: 'ceiling.md' });
+    expect(text).toContain('| sustainable rate (knee), events/s | 9,990 | 19,980 | 0.5 |');
   });
 });
