@@ -4,6 +4,7 @@
  */
 
 import { progressBar } from './cli/progress.js';
+import { quarantineCommand } from './cli/quarantine.js';
 import { selfCheck } from './cli/self-check.js';
 import { sitesCommand } from './cli/sites.js';
 import { parseConfigArgs, type ServerConfig } from './config.js';
@@ -22,6 +23,7 @@ Commands:
   seed      write demo events for the site "demo" (--events N, default 300000)
   demo      migrate, seed when the demo site has no events yet, and serve with the demo shop
   sites     add|list|rotate-key: sites, write keys, allowed origins (\`heatfunnel sites\` for help)
+  quarantine  the latest refused events with their reasons (--site, --reason, --limit)
   help      show this text
 
 Options (environment variable in brackets):
@@ -97,6 +99,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'sites') return sitesCommand(rest);
+  if (command === 'quarantine') return quarantineCommand(rest);
   const { config, events, exitAfterStart, positionals } = parseConfigArgs(rest);
   if (positionals.length > 0)
     throw new Error(`unexpected argument "${positionals[0]}"; run \`heatfunnel help\``);

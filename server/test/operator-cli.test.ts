@@ -1,8 +1,9 @@
-/** `heatfunnel sites add|list|rotate-key` against the embedded engine in a fresh data directory. */
+/** `heatfunnel sites add|list|rotate-key` and `heatfunnel quarantine` on a fresh data directory. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { quarantineCommand } from '../src/cli/quarantine.js';
 import { sitesCommand } from '../src/cli/sites.js';
 import { siteRegistry } from '../src/store/sites.js';
 import { openStore } from '../src/store/store.js';
@@ -43,4 +44,40 @@ it('adds, lists, updates and rotates the key of a site', async () => {
   } finally {
     await store.close();
   }
+});
+
+it('shows the latest refused input, filtered by site and reason', async () => {
+  const store = await openStore({ dataDir, database: 'heatfunnel' });
+  try {
+    const row = {
+      received_at: Date.now(),
+      field: 'vw',
+      message: 'vw must be a number',
+      event_index: 1,
+      payload: '{}',
+    };
+    await store.client.insert({
+      table: store.table('quarantine'),
+      values: [
+        { ...row, site: 'shop', reason: 'invalid_field' },
+        { ...row, site: 'other', reason: 'invalid_field' },
+        { ...row, site: 'shop', reason: 'unknown_type', field: 't' },
+      ],
+      format: 'JSONEachRow',
+    });
+  } finally {
+    await store.close();
+  }
+  const lines: string[] = [];
+  await quarantineCommand(
+    ['--data-dir', dataDir, '--site', 'shop', '--reason', 'invalid_field'],
+    {},
+    (line) => lines.push(line),
+  );
+  expect(lines.map((line) => JSON.parse(line))).toEqual([
+    expect.objectContaining({ site: 'shop', reason: 'invalid_field', field: 'vw', event_index: 1 }),
+  ]);
+  await expect(quarantineCommand(['--data-dir', dataDir, '--limit', '0'], {}, () => {})).rejects.toThrow(
+    /--limit/,
+  );
 });
