@@ -30,3 +30,11 @@ export function defaultRange(now: Date | number = Date.now(), days = DEFAULT_RAN
   const from = utcDate(new Date(`${to}T00:00:00Z`).getTime() - (days - 1) * DAY_MS);
   return { from, to };
 }
+
+/** The range of the same length just before `range` (for "compare with the previous period"). */
+export function previousRange(range: { from: string; to: string }) {
+  const from = new Date(`${range.from}T00:00:00Z`).getTime();
+  const to = new Date(`${range.to}T00:00:00Z`).getTime();
+  const days = Math.round((to - from) / DAY_MS) + 1;
+  return { from: utcDate(from - days * DAY_MS), to: utcDate(from - DAY_MS) };
+}

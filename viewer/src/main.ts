@@ -1,25 +1,20 @@
 /**
- * The viewer's entry: reads the view from the URL, loads sites, pages, the chosen heatmap
- * and the element ranking in turn, and keeps the URL in step with every choice so a view
+ * The viewer's entry: reads the view from the URL, loads sites and pages, hands over to
+ * the heatmap or the funnel page, and keeps the URL in step with every choice so a view
  * can be shared.
  */
 import './styles.css';
-import { type ApiError, createApi, type ElementRow, type PageQuery, type PageRow, type Site } from './api';
-import { backdropUrl } from './backdrop';
+import { type ApiError, createApi, type PageQuery, type PageRow, type Site } from './api';
 import { DEFAULT_RANGE_DAYS, defaultRange } from './dates';
 import { createFunnelPage } from './funnel/funnel-page';
 import { DEFAULT_STOPS } from './heat/palette';
+import { createHeatmapPage } from './heatmap-page';
 import { type Lang, pickLang, type Translate, translate } from './i18n';
-import { loadOverlay } from './load-overlay';
-import { locate } from './locate';
 import { formatState, parseState, type View, type ViewState } from './state';
 import { type ControlChange, createControls } from './ui/controls';
-import { byId, setStatus } from './ui/dom';
-import { createElementPanel } from './ui/element-panel';
-import { createExportButtons } from './ui/export-buttons';
+import { byId } from './ui/dom';
 import { applyLabels } from './ui/labels';
 import { createPageList } from './ui/page-list';
-import { createStage } from './ui/stage';
 
 const api = createApi();
 let state: ViewState = parseState(location.search);
@@ -28,7 +23,6 @@ let pages: PageRow[] | null = null;
 let pagesMessage = '';
 let pagesError = false;
 let pagesAbort: AbortController | null = null;
-let heatAbort: AbortController | null = null;
 
 const lang = (): Lang => state.lang ?? pickLang(navigator.languages ?? [navigator.language]);
 const t: Translate = (key, params) => translate(lang(), key, params);
@@ -49,27 +43,17 @@ const pageQuery = (): PageQuery | null => {
   return { site, page, device, ...range(), segment };
 };
 
-const summary = byId('summary', HTMLParagraphElement);
-const heatCanvas = byId('heat', HTMLCanvasElement);
-const stageStatus = byId('stage-status', HTMLParagraphElement);
-const stage = createStage();
+const heatmapPage = createHeatmapPage({
+  api,
+  state: () => state,
+  pages: () => pages,
+  pageQuery,
+  lang,
+  t,
+  errorText,
+});
 const controls = createControls({ onChange: (c) => change(c) });
 const pageList = createPageList({ onPick: (pageKey) => change({ page: pageKey }) });
-const elementPanel = createElementPanel({
-  onHover: (selector) => stage.highlight(selector ? locate(stage.view()?.doc ?? null, selector) : []),
-});
-const exportButtons = createExportButtons({
-  current: () => {
-    const view = stage.view();
-    const q = pageQuery();
-    if (!view || !q) return null;
-    const caption = `${q.page} · ${t(`type.${state.type}`)} · ${summary.textContent ?? ''} · ${q.from} – ${q.to}`;
-    return { ...view, caption, name: { ...q, type: state.type } };
-  },
-  t,
-  status: (text, error = false) => setStatus(stageStatus, text, { error }),
-});
-
 const funnelPage = createFunnelPage({
   api,
   state: () => state,
@@ -162,23 +146,23 @@ function reload(before: ViewState, all = false) {
 /** Loads the current page's content: the heatmap view or the funnel. */
 function loadCurrent() {
   if (state.view === 'funnel') {
-    heatAbort?.abort();
+    heatmapPage.stop();
     return funnelPage.load(pages);
   }
   funnelPage.stop();
-  return loadView();
+  return heatmapPage.load();
 }
 
 async function loadSites() {
-  setStatus(stageStatus, t('loading.sites'));
+  heatmapPage.message(t('loading.sites'));
   try {
     sites = await api.sites();
   } catch (e) {
-    setStatus(stageStatus, errorText(e), { error: true });
+    heatmapPage.message(errorText(e), true);
     return;
   }
   if (sites.length === 0) {
-    setStatus(stageStatus, t('empty.sites'));
+    heatmapPage.message(t('empty.sites'));
     renderChrome();
     return;
   }
@@ -203,7 +187,7 @@ async function loadPages() {
     pagesMessage = t('error.range');
     pagesError = true;
     renderChrome();
-    showMessage(t('error.range'), true);
+    heatmapPage.message(t('error.range'), true);
     return;
   }
   pagesMessage = t('loading.pages');
@@ -222,68 +206,6 @@ async function loadPages() {
   }
   renderChrome();
   await loadCurrent();
-}
-
-function showMessage(text: string, error = false) {
-  heatAbort?.abort();
-  stage.hide();
-  exportButtons.refresh();
-  summary.textContent = '';
-  setStatus(stageStatus, text, { error });
-  elementPanel.render({ rows: null, lang: lang(), message: '', error: false });
-}
-
-async function loadElements(q: PageQuery, signal: AbortSignal) {
-  elementPanel.render({ rows: null, lang: lang(), message: t('loading.elements'), error: false });
-  let rows: ElementRow[] | null = null;
-  let message = '';
-  try {
-    rows = await api.elements(q, 50, signal);
-  } catch (e) {
-    if (signal.aborted) return;
-    message = errorText(e);
-  }
-  if (!signal.aborted) elementPanel.render({ rows, lang: lang(), message, error: rows === null });
-}
-
-async function loadView() {
-  heatAbort?.abort();
-  const abort = new AbortController();
-  heatAbort = abort;
-  const q = pageQuery();
-  if (!q) return showMessage(pages && pages.length === 0 ? '' : t('empty.page'));
-  if (q.from > q.to) return showMessage(t('error.range'), true);
-  stage.busy();
-  exportButtons.refresh();
-  setStatus(stageStatus, t('loading.heatmap'));
-  void loadElements(q, abort.signal);
-  try {
-    const loaded = await loadOverlay(api, q, state.type, state.place, t, abort.signal);
-    if (abort.signal.aborted) return;
-    if ('empty' in loaded) {
-      stage.hide();
-      exportButtons.refresh();
-      summary.textContent = '';
-      setStatus(stageStatus, loaded.empty);
-      return;
-    }
-    const pageUrl = pages?.find((p) => p.pageKey === q.page)?.url;
-    const result = await stage.show(loaded.overlay, pageUrl ? backdropUrl(pageUrl, location.origin) : null);
-    if (!result || abort.signal.aborted) return;
-    const note = loaded.overlay.describe?.();
-    summary.textContent = [
-      loaded.summary,
-      ...(note ? [note] : []),
-      t('summary.geometry', { width: loaded.overlay.width, height: result.height }),
-    ].join(' · ');
-    heatCanvas.setAttribute('aria-label', `${t(`type.${state.type}`)} ${q.page}: ${summary.textContent}`);
-    setStatus(stageStatus, result.backdrop ? '' : t('error.frame'));
-    exportButtons.refresh();
-  } catch (e) {
-    if (abort.signal.aborted) return;
-    console.error('heatfunnel viewer: the view could not be drawn', e);
-    showMessage(errorText(e), true);
-  }
 }
 
 window.addEventListener('popstate', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRange, isIsoDate } from './dates';
+import { defaultRange, isIsoDate, previousRange } from './dates';
 import { formatState, parseState, type ViewState } from './state';
 
 describe('URL state', () => {
@@ -10,6 +10,7 @@ describe('URL state', () => {
       page: '/demo/product/:id',
       type: 'scroll',
       place: 'element',
+      compare: 'previous',
       device: 'mobile',
       from: '2026-11-01',
       to: '2026-11-23',
@@ -46,6 +47,7 @@ describe('URL state', () => {
       page: null,
       type: 'click',
       place: 'position',
+      compare: null,
       device: 'desktop',
       from: null,
       to: null,
@@ -72,6 +74,17 @@ describe('dates', () => {
   it('defaults to the last 30 UTC days, today included', () => {
     expect(defaultRange(Date.UTC(2026, 10, 23, 23, 59))).toEqual({ from: '2026-10-25', to: '2026-11-23' });
     expect(defaultRange(Date.UTC(2026, 2, 1), 1)).toEqual({ from: '2026-03-01', to: '2026-03-01' });
+  });
+
+  it('finds the previous period of the same length', () => {
+    expect(previousRange({ from: '2026-11-23', to: '2026-11-23' })).toEqual({
+      from: '2026-11-22',
+      to: '2026-11-22',
+    });
+    expect(previousRange({ from: '2026-03-01', to: '2026-03-07' })).toEqual({
+      from: '2026-02-22',
+      to: '2026-02-28',
+    });
   });
 
   it('accepts only real calendar dates', () => {

@@ -35,6 +35,10 @@ export type HeatType = (typeof HEAT_TYPES)[number];
 export const PLACEMENTS = ['position', 'element'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 
+/** What the heatmap is compared with, side by side: the previous period of the same length. */
+export const COMPARISONS = ['previous'] as const;
+export type Comparison = (typeof COMPARISONS)[number];
+
 /** Visitor segments the API can filter by. */
 export const VISITOR_KINDS = ['new', 'returning'] as const;
 export type VisitorKind = (typeof VISITOR_KINDS)[number];
@@ -50,6 +54,8 @@ export interface ViewState {
   type: HeatType;
   /** Click heat placement (clicks only; rage and dead clicks are placed by position). */
   place: Placement;
+  /** A second view beside the first, or null. */
+  compare: Comparison | null;
   device: DeviceClass;
   /** `YYYY-MM-DD` (UTC), both set for a fixed range, or null for a range relative to today. */
   from: string | null;
@@ -92,6 +98,7 @@ export function parseState(search: string): ViewState {
     page: q.get('page') || null,
     type: oneOf(HEAT_TYPES, q.get('type')) ?? 'click',
     place: oneOf(PLACEMENTS, q.get('place')) ?? 'position',
+    compare: oneOf(COMPARISONS, q.get('compare')),
     device: oneOf(DEVICE_CLASSES, q.get('device')) ?? DeviceClass.desktop,
     from: from && isIsoDate(from) ? from : null,
     to: to && isIsoDate(to) ? to : null,
@@ -119,6 +126,7 @@ export function formatState(state: ViewState): string {
   if (state.page) q.set('page', state.page);
   if (state.type !== 'click') q.set('type', state.type);
   if (state.place !== 'position') q.set('place', state.place);
+  if (state.compare) q.set('compare', state.compare);
   if (state.device !== DeviceClass.desktop) q.set('device', state.device);
   if (state.from) q.set('from', state.from);
   if (state.to) q.set('to', state.to);

@@ -159,16 +159,16 @@ export async function postKnownClicks(browser: Browser, base: string): Promise<K
   };
 }
 
-/** Reads pixels of the heat canvas at document points (CSS px at the reference width). */
-export function canvasPixels(page: import('playwright-core').Page, points: Point[]) {
+/** Reads pixels of a heat canvas (`heat`, or `heat-b` beside it) at document points (CSS px at the reference width). */
+export function canvasPixels(page: import('playwright-core').Page, points: Point[], canvasId = 'heat') {
   return page.evaluate(
-    ({ points, width }) => {
-      const canvas = document.getElementById('heat') as HTMLCanvasElement;
+    ({ points, width, canvasId }) => {
+      const canvas = document.getElementById(canvasId) as HTMLCanvasElement;
       const ctx = canvas.getContext('2d');
       if (!ctx) throw new Error('no 2d context');
       const s = canvas.width / width;
       return points.map((p) => [...ctx.getImageData(Math.round(p.x * s), Math.round(p.y * s), 1, 1).data]);
     },
-    { points, width: WIDTH },
+    { points, width: WIDTH, canvasId },
   );
 }

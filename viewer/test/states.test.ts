@@ -2,20 +2,23 @@
  * Loading, empty and error states in words, in Chromium against the real server: an empty
  * date range, an unreachable API, a failing API, a refused request, a backwards range.
  */
+
+import { BATCH_PATH, PROTOCOL_VERSION, type WireEvent } from '@heatfunnel/sdk/protocol';
 import { launchBrowser } from '@heatfunnel/sdk/test/browser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRODUCT_KEY, postKnownClicks } from './fixture';
+import { canvasPixels, type KnownClicks, PRODUCT_KEY, postKnownClicks, uuidv7, WIDTH } from './fixture';
 import { buildViewer, startServer, type TestServer } from './server';
 
 let server: TestServer;
 let browser: Browser;
+let known: KnownClicks;
 
 beforeAll(async () => {
   buildViewer();
   server = await startServer();
   browser = await launchBrowser();
-  await postKnownClicks(browser, server.url);
+  known = await postKnownClicks(browser, server.url);
 });
 
 afterAll(async () => {
@@ -102,6 +105,54 @@ describe('viewer states', () => {
     await expect
       .poll(() => page.textContent('#stage-status'))
       .toBe('The start date is after the end date. Pick a start date on or before the end date.');
+    await page.context().close();
+  });
+
+  it('compares with the previous period side by side, on one colour scale', async () => {
+    const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+    const yesterday = Date.now() - 86_400_000;
+    const visit = {
+      a: 'anon-yesterday',
+      s: 'session-yesterday',
+      p: 'web',
+      url: `${server.url}/demo/product/1`,
+      pk: PRODUCT_KEY,
+      vw: WIDTH,
+      vh: 800,
+      dw: WIDTH,
+      dh: known.docHeight,
+    } as const;
+    const events: WireEvent[] = Array.from({ length: 10 }, (_, i) => ({
+      ...visit,
+      id: uuidv7(yesterday + i),
+      ts: yesterday + i,
+      t: 'click',
+      x: Math.round(known.addToCart.x),
+      y: Math.round(known.addToCart.y),
+      sel: 'button#add-to-cart',
+    }));
+    const posted = await fetch(`${server.url}${BATCH_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ k: 'demo', v: PROTOCOL_VERSION, e: events }),
+    });
+    expect(posted.status).toBe(200);
+    const api = `${server.url}/api/heatmap/clicks?site=demo&page=${product}&from=${day(1)}&to=${day(1)}`;
+    await expect.poll(async () => (await (await fetch(api)).json()).total, { timeout: 30_000 }).toBe(10);
+
+    const page = await open(`?site=demo&page=${product}&from=${day(0)}&to=${day(0)}&compare=previous`);
+    await page.waitForSelector('#stage[data-state="drawn"]');
+    await page.waitForSelector('#stage-b[data-state="drawn"]');
+    await expect
+      .poll(() => page.textContent('#caption-b'))
+      .toBe(`Previous period: ${day(1)} – ${day(1)} · Desktop · Clicks 10`);
+    expect(await page.textContent('#caption')).toContain('Both sides share one colour scale.');
+    const [today] = await canvasPixels(page, [known.addToCart]);
+    const [before] = await canvasPixels(page, [known.addToCart], 'heat-b');
+    // 30 clicks today against 10 the day before: both visible, today's hotter on the shared scale.
+    expect(today?.[3]).toBeGreaterThan(200);
+    expect(before?.[3]).toBeGreaterThan(20);
+    expect(before?.[3]).toBeLessThan((today?.[3] ?? 0) - 40);
     await page.context().close();
   });
 });

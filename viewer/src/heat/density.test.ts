@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { blur, GRID_RADIUS, gaussianKernel, gridCell, heatField, intensity, splat } from './density';
+import {
+  blur,
+  densityPeak,
+  GRID_RADIUS,
+  gaussianKernel,
+  gridCell,
+  heatField,
+  intensity,
+  splat,
+} from './density';
 import type { HeatPoints } from './points';
 
 const points = (list: [number, number, number][]): HeatPoints => ({
@@ -77,5 +86,14 @@ describe('heat field', () => {
     expect(intensity(2)).toBe(1);
     expect(intensity(0.05)).toBeGreaterThan(0.1);
     expect(intensity(0.5)).toBeGreaterThan(intensity(0.25));
+  });
+
+  it('normalises by a given peak so two views share one colour scale', () => {
+    const pts = points([[100, 100, 1]]);
+    const own = heatField(pts, 200, 200, 32);
+    const peak = densityPeak(pts, 200, 200, 32);
+    const shared = heatField(pts, 200, 200, 32, peak * 2);
+    expect(Math.max(...own.values)).toBeCloseTo(1);
+    expect(Math.max(...shared.values)).toBeCloseTo(intensity(0.5));
   });
 });

@@ -114,13 +114,36 @@ export function intensity(d: number, gain = 3): number {
   return (1 - Math.exp(-gain * d)) / (1 - Math.exp(-gain));
 }
 
-/** The heat field of `points` over a `width` x `height` canvas with blobs of `radius` canvas px. */
-export function heatField(points: HeatPoints, width: number, height: number, radius: number): HeatField {
+function density(points: HeatPoints, width: number, height: number, radius: number) {
   const cell = gridCell(radius);
   const grid = splat(points, width, height, cell);
   const values = blur(grid.values, grid.width, grid.height, gaussianKernel(radius / cell));
   let max = 0;
   for (let i = 0; i < values.length; i++) if ((values[i] as number) > max) max = values[i] as number;
+  return { cell, grid, values, max };
+}
+
+/**
+ * The densest spot of `points`' heat. Density barely depends on scale (the blob spans the
+ * same number of grid cells at any size), so two views measured at one scale can share a peak.
+ */
+export function densityPeak(points: HeatPoints, width: number, height: number, radius: number): number {
+  return density(points, width, height, radius).max;
+}
+
+/**
+ * The heat field of `points` over a `width` x `height` canvas with blobs of `radius` canvas
+ * px, normalised by its own densest spot, or by `peak` so two views share one scale.
+ */
+export function heatField(
+  points: HeatPoints,
+  width: number,
+  height: number,
+  radius: number,
+  peak?: number,
+): HeatField {
+  const { cell, grid, values, max: own } = density(points, width, height, radius);
+  const max = peak && peak > 0 ? peak : own;
   const rowFirst = new Int32Array(grid.height).fill(grid.width);
   const rowLast = new Int32Array(grid.height).fill(-1);
   for (let y = 0; y < grid.height; y++) {

@@ -53,7 +53,12 @@ export function weight(n: number, max: number, floor = 0): number {
  */
 export function cellsToPoints(
   grid: CellGrid,
-  { scale = 1, clip = 1, floor = 0.05 }: { scale?: number; clip?: number; floor?: number } = {},
+  {
+    scale = 1,
+    clip = 1,
+    floor = 0.05,
+    max: fixedMax,
+  }: { scale?: number; clip?: number; floor?: number; max?: number } = {},
 ): HeatPoints {
   const n = grid.cells.length;
   const out: HeatPoints = {
@@ -62,10 +67,13 @@ export function cellsToPoints(
     w: new Float32Array(n),
     length: 0,
   };
-  const max = heatMax(
-    grid.cells.map((c) => c.n),
-    clip,
-  );
+  // A fixed max puts two answers on one scale (side-by-side comparison).
+  const max =
+    fixedMax ??
+    heatMax(
+      grid.cells.map((c) => c.n),
+      clip,
+    );
   if (max === 0) return out;
   const cellW = grid.width / grid.columns;
   let k = 0;

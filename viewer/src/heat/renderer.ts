@@ -18,8 +18,11 @@ export interface HeatRendererOptions {
 
 /** Draws heat points onto one canvas; reuse it across redraws. */
 export interface HeatRenderer {
-  /** Replaces the canvas content with the heat of `points` (canvas px, weight 0..1). */
-  draw(points: HeatPoints): void;
+  /**
+   * Replaces the canvas content with the heat of `points` (canvas px, weight 0..1); `peak`
+   * (see densityPeak) fixes the density that shows as hottest, for side-by-side views.
+   */
+  draw(points: HeatPoints, peak?: number): void;
   /** Changes the blob radius (canvas px). */
   setRadius(radius: number): void;
   /** Makes the canvas transparent. */
@@ -43,11 +46,11 @@ export const createHeatRenderer = (
     clear() {
       ctx.clearRect(0, 0, canvas.width, canvas.height);
     },
-    draw(points) {
+    draw(points, peak) {
       const { width, height } = canvas;
       if (width === 0 || height === 0) return;
       const img = ctx.createImageData(width, height);
-      rasterize(heatField(points, width, height, r), palette, width, height, img.data);
+      rasterize(heatField(points, width, height, r, peak), palette, width, height, img.data);
       ctx.putImageData(img, 0, 0);
     },
   };

@@ -57,11 +57,17 @@ export function scrollOverlay(answer: ScrollAnswer, geometry: Geometry, t: Trans
   };
 }
 
-/** The attention overlay: each band coloured by its average seconds in view, hottest red. */
-export function attentionOverlay(answer: ScrollAnswer, geometry: Geometry, t: Translate): Overlay {
+/** The attention overlay: each band coloured by its average seconds in view (hottest red, or against `sharedMax`). */
+export function attentionOverlay(
+  answer: ScrollAnswer,
+  geometry: Geometry,
+  t: Translate,
+  sharedMax?: number,
+): Overlay {
   const palette = buildPalette();
   const seconds = answer.attention.seconds;
-  const max = Math.max(0, ...seconds);
+  // Side by side, both views are coloured against the larger of their busiest bands.
+  const max = sharedMax ?? Math.max(0, ...seconds);
   const n = seconds.length;
   return {
     ...geometry,

@@ -7,6 +7,8 @@ import type { Site } from '../api';
 import { DEFAULT_RANGE_DAYS, RANGE_PRESETS } from '../dates';
 import { LANG_NAMES, LANGS, type Lang, type MessageKey, translate } from '../i18n';
 import {
+  COMPARISONS,
+  type Comparison,
   HEAT_TYPES,
   type HeatType,
   PLACEMENTS,
@@ -22,7 +24,17 @@ export type ControlChange =
   | Partial<
       Pick<
         ViewState,
-        'site' | 'type' | 'place' | 'device' | 'from' | 'to' | 'days' | 'channel' | 'platform' | 'visitor'
+        | 'site'
+        | 'type'
+        | 'place'
+        | 'compare'
+        | 'device'
+        | 'from'
+        | 'to'
+        | 'days'
+        | 'channel'
+        | 'platform'
+        | 'visitor'
       >
     >
   | { lang: Lang };
@@ -47,6 +59,7 @@ export const createControls = ({ onChange }: { onChange: (change: ControlChange)
   const site = byId('site', HTMLSelectElement);
   const type = byId('type', HTMLSelectElement);
   const place = byId('place', HTMLSelectElement);
+  const compare = byId('compare', HTMLSelectElement);
   const placeControl = byId('place-control', HTMLLabelElement);
   const device = byId('device', HTMLFieldSetElement);
   const preset = byId('preset', HTMLSelectElement);
@@ -61,6 +74,9 @@ export const createControls = ({ onChange }: { onChange: (change: ControlChange)
   site.addEventListener('change', () => onChange({ site: site.value || null }));
   type.addEventListener('change', () => onChange({ type: type.value as HeatType }));
   place.addEventListener('change', () => onChange({ place: place.value as Placement }));
+  compare.addEventListener('change', () =>
+    onChange({ compare: (compare.value || null) as Comparison | null }),
+  );
   lang.addEventListener('change', () => onChange({ lang: lang.value as Lang }));
   platform.addEventListener('change', () =>
     onChange({ platform: (platform.value || null) as Platform | null }),
@@ -112,6 +128,11 @@ export const createControls = ({ onChange }: { onChange: (change: ControlChange)
         place,
         PLACEMENTS.map((p) => [p, t(`place.${p}`)]),
         state.place,
+      );
+      options(
+        compare,
+        [['', t('compare.none')], ...COMPARISONS.map((c): [string, string] => [c, t(`compare.${c}`)])],
+        state.compare ?? '',
       );
       // Only clicks have element positions; the other heat types ignore placement.
       placeControl.hidden = state.type !== 'click' || state.view !== 'heatmap';

@@ -20,15 +20,15 @@ export interface StageResult {
   backdrop: boolean;
 }
 
-/** Binds the stage of the page skeleton. */
-export const createStage = () => {
-  const stage = byId('stage', HTMLDivElement);
-  const panel = byId('stage-panel', HTMLElement);
-  const box = byId('frame-box', HTMLDivElement);
-  const marks = byId('marks', HTMLDivElement);
-  const highlights = byId('highlights', HTMLDivElement);
-  let frame = byId('frame', HTMLIFrameElement);
-  const canvas = byId('heat', HTMLCanvasElement);
+/** Binds a stage of the page skeleton: `suffix` '' for the main one, '-b' for the comparison. */
+export const createStage = (suffix = '') => {
+  const stage = byId(`stage${suffix}`, HTMLDivElement);
+  const panel = byId(`stage-col${suffix}`, HTMLElement);
+  const box = byId(`frame-box${suffix}`, HTMLDivElement);
+  const marks = byId(`marks${suffix}`, HTMLDivElement);
+  const highlights = byId(`highlights${suffix}`, HTMLDivElement);
+  let frame = byId(`frame${suffix}`, HTMLIFrameElement);
+  const canvas = byId(`heat${suffix}`, HTMLCanvasElement);
   canvas.style.opacity = String(HEAT_OPACITY);
   let current: { overlay: Overlay; height: number } | null = null;
   let scale = 1;

@@ -1,0 +1,147 @@
+/**
+ * The heatmap page's controller: loads the chosen view's overlay (and the comparison
+ * beside it) and the element ranking, and shows them in the stage, summary and captions.
+ */
+import type { Api, ElementRow, PageQuery, PageRow } from './api';
+import { backdropUrl } from './backdrop';
+import { previousRange } from './dates';
+import type { Lang, Translate } from './i18n';
+import { type Loaded, loadOverlays } from './load-overlay';
+import { locate } from './locate';
+import type { ViewState } from './state';
+import { byId, setStatus } from './ui/dom';
+import { createElementPanel } from './ui/element-panel';
+import { createExportButtons } from './ui/export-buttons';
+import { createStage } from './ui/stage';
+
+/** What the heatmap page needs from the viewer around it. */
+export interface HeatmapPageDeps {
+  api: Api;
+  state: () => ViewState;
+  pages: () => readonly PageRow[] | null;
+  pageQuery: () => PageQuery | null;
+  lang: () => Lang;
+  t: Translate;
+  errorText: (e: unknown) => string;
+}
+
+/** Binds the heatmap page. */
+export const createHeatmapPage = ({ api, state, pages, pageQuery, lang, t, errorText }: HeatmapPageDeps) => {
+  let heatAbort: AbortController | null = null;
+  const summary = byId('summary', HTMLParagraphElement);
+  const heatCanvas = byId('heat', HTMLCanvasElement);
+  const stageStatus = byId('stage-status', HTMLParagraphElement);
+  const stage = createStage();
+  const stageB = createStage('-b');
+  const captionA = byId('caption', HTMLElement);
+  const captionB = byId('caption-b', HTMLElement);
+  const elementPanel = createElementPanel({
+    onHover: (selector) => stage.highlight(selector ? locate(stage.view()?.doc ?? null, selector) : []),
+  });
+  const exportButtons = createExportButtons({
+    current: () => {
+      const view = stage.view();
+      const q = pageQuery();
+      if (!view || !q) return null;
+      const caption = `${q.page} · ${t(`type.${state().type}`)} · ${summary.textContent ?? ''} · ${q.from} – ${q.to}`;
+      return { ...view, caption, name: { ...q, type: state().type } };
+    },
+    t,
+    status: (text, error = false) => setStatus(stageStatus, text, { error }),
+  });
+  function showMessage(text: string, error = false) {
+    heatAbort?.abort();
+    stage.hide();
+    stageB.hide();
+    showCaptions([]);
+    exportButtons.refresh();
+    summary.textContent = '';
+    setStatus(stageStatus, text, { error });
+    elementPanel.render({ rows: null, lang: lang(), message: '', error: false });
+  }
+  async function loadElements(q: PageQuery, signal: AbortSignal) {
+    elementPanel.render({ rows: null, lang: lang(), message: t('loading.elements'), error: false });
+    let rows: ElementRow[] | null = null;
+    let message = '';
+    try {
+      rows = await api.elements(q, 50, signal);
+    } catch (e) {
+      if (signal.aborted) return;
+      message = errorText(e);
+    }
+    if (!signal.aborted) elementPanel.render({ rows, lang: lang(), message, error: rows === null });
+  }
+  async function loadView() {
+    heatAbort?.abort();
+    const abort = new AbortController();
+    heatAbort = abort;
+    const q = pageQuery();
+    if (!q) return showMessage(pages()?.length === 0 ? '' : t('empty.page'));
+    if (q.from > q.to) return showMessage(t('error.range'), true);
+    const queries = state().compare ? [q, { ...q, ...previousRange(q) }] : [q];
+    stage.busy();
+    exportButtons.refresh();
+    setStatus(stageStatus, t('loading.heatmap'));
+    showCaptions(queries);
+    void loadElements(q, abort.signal);
+    try {
+      const [loaded, other] = await loadOverlays(api, queries, state().type, state().place, t, abort.signal);
+      if (abort.signal.aborted || !loaded) return;
+      const pageUrl = pages()?.find((p) => p.pageKey === q.page)?.url;
+      const url = pageUrl ? backdropUrl(pageUrl, location.origin) : null;
+      const second = other && queries[1] ? showSecond(other, url, queries[1]) : stageB.hide();
+      if ('empty' in loaded) {
+        stage.hide();
+        exportButtons.refresh();
+        summary.textContent = '';
+        setStatus(stageStatus, loaded.empty);
+        await second;
+        return;
+      }
+      const result = await stage.show(loaded.overlay, url);
+      if (!result || abort.signal.aborted) return;
+      const note = loaded.overlay.describe?.();
+      summary.textContent = [
+        loaded.summary,
+        ...(note ? [note] : []),
+        t('summary.geometry', { width: loaded.overlay.width, height: result.height }),
+      ].join(' · ');
+      heatCanvas.setAttribute('aria-label', `${t(`type.${state().type}`)} ${q.page}: ${summary.textContent}`);
+      setStatus(stageStatus, result.backdrop ? '' : t('error.frame'));
+      exportButtons.refresh();
+      await second;
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      console.error('heatfunnel viewer: the view could not be drawn', e);
+      showMessage(errorText(e), true);
+    }
+  }
+
+  /** Captions over the two sides when comparing; none otherwise. */
+  function showCaptions(queries: readonly PageQuery[]) {
+    const [a, b] = queries;
+    byId('stage-col-b', HTMLElement).hidden = !b;
+    captionA.hidden = !b;
+    captionB.replaceChildren();
+    if (!a || !b) return;
+    captionA.textContent = `${t('caption.range', { from: a.from, to: a.to })} · ${t('caption.shared')}`;
+    captionB.textContent = t('caption.previous', { from: b.from, to: b.to });
+  }
+
+  /** Draws the comparison side, with its summary or its "nothing here" words in the caption. */
+  async function showSecond(loaded: Loaded, url: string | null, q: PageQuery) {
+    const words = 'empty' in loaded ? loaded.empty : loaded.summary;
+    if ('empty' in loaded) stageB.hide();
+    else if (!(await stageB.show(loaded.overlay, url))) return;
+    captionB.textContent = `${t('caption.previous', { from: q.from, to: q.to })} · ${words}`;
+  }
+
+  return {
+    /** Loads and draws the current view. */
+    load: loadView,
+    /** Shows words instead of a heatmap (no page, a bad range, an error). */
+    message: showMessage,
+    /** Stops loading (the analyst went to the funnel page). */
+    stop: () => heatAbort?.abort(),
+  };
+};
