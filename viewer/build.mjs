@@ -1,6 +1,6 @@
 // Builds the analyst's page into dist/: index.html, viewer.js and viewer.css from src/.
 // The server serves dist/ at `/`, so every path here is relative to the page.
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -8,7 +8,8 @@ import { build } from 'esbuild';
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
 
-await rm(dist, { recursive: true, force: true });
+// Files are overwritten in place, never removed first: a server (or a test) may be serving
+// dist/ while it is rebuilt, and a missing viewer.js for a moment breaks its page.
 await mkdir(dist, { recursive: true });
 await copyFile(join(here, 'src', 'index.html'), join(dist, 'index.html'));
 

@@ -9,7 +9,7 @@ import { launchBrowser } from '@heatfunnel/sdk/test/browser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, uuidv7 } from './fixture';
-import { buildViewer, startServer, type TestServer } from './server';
+import { startServer, type TestServer } from './server';
 
 let server: TestServer;
 let browser: Browser;
@@ -79,7 +79,6 @@ async function postVisits(base: string) {
 }
 
 beforeAll(async () => {
-  buildViewer();
   server = await startServer();
   browser = await launchBrowser();
   await postVisits(server.url);

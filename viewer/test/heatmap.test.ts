@@ -19,14 +19,13 @@ import {
   uuidv7,
   WIDTH,
 } from './fixture';
-import { buildViewer, startServer, type TestServer } from './server';
+import { startServer, type TestServer } from './server';
 
 let server: TestServer;
 let browser: Browser;
 let known: KnownClicks;
 
 beforeAll(async () => {
-  buildViewer();
   server = await startServer();
   browser = await launchBrowser();
   known = await postKnownClicks(browser, server.url);

@@ -9,14 +9,13 @@ import { launchBrowser } from '@heatfunnel/sdk/test/browser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, CART_KEY, type KnownClicks, PRODUCT_KEY, postKnownClicks, WIDTH } from './fixture';
-import { buildViewer, startServer, type TestServer } from './server';
+import { startServer, type TestServer } from './server';
 
 let server: TestServer;
 let browser: Browser;
 let known: KnownClicks;
 
 beforeAll(async () => {
-  buildViewer();
   server = await startServer();
   browser = await launchBrowser();
   known = await postKnownClicks(browser, server.url);
