@@ -49,7 +49,7 @@ export async function loadOverlays(
       }
       const summary = t(`summary.${type}`, { device: w.device, total: heatmap.total });
       const rows = elements[i];
-      return { overlay: rows ? elementOverlay(rows, heatmap, t) : clickOverlay(heatmap, shared), summary };
+      return { overlay: rows ? elementOverlay(rows, heatmap, t) : clickOverlay(heatmap, t, shared), summary };
     });
   }
   // Scroll maps need the page's geometry, which the click heatmap answer carries.

@@ -74,6 +74,15 @@ describe('click heatmap in the viewer', () => {
     expect(warm?.[3]).toBeLessThan(hot?.[3] ?? 0);
     for (const c of cold) expect(c[3]).toBe(0);
 
+    // Pointing at the hot spot says how many clicks are there.
+    const box = await page.locator('#frame-box').boundingBox();
+    const scale = Number(await page.getAttribute('#heat', 'data-scale'));
+    if (!box) throw new Error('no frame box');
+    await page.mouse.move(box.x + 1 + addToCart.x * scale, box.y + 1 + addToCart.y * scale);
+    await expect
+      .poll(() => page.textContent('#frame-box .probe'))
+      .toBe('30 clicks within 26 px here (75% of all)');
+
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-heatmap.png'), fullPage: true });
     await context.close();

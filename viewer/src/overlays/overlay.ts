@@ -28,4 +28,6 @@ export interface Overlay {
   csv(): string;
   /** A note on what the last paint could show, for the summary line (element placement). */
   describe?(): string;
+  /** Words for the heat at a document point under the pointer (page `height`), or null. */
+  probe?(x: number, y: number, height: number): string | null;
 }

@@ -49,6 +49,8 @@ export function scrollOverlay(answer: ScrollAnswer, geometry: Geometry, t: Trans
       }
       return labels;
     },
+    probe: (_x, y, height) =>
+      t('probe.reach', { share: Math.round(reachAt(reach, stepPercent, (y / height) * 100) * 100) }),
     csv: () =>
       csv(
         ['depth_pct', 'reached_pct'],
@@ -84,6 +86,10 @@ export function attentionOverlay(
         kind: 'band' as const,
         text: t('label.seconds', { s: s.toFixed(1) }),
       })),
+    probe: (_x, y, height) => {
+      const band = Math.min(n - 1, Math.max(0, Math.floor((y / height) * n)));
+      return t('probe.seconds', { s: (seconds[band] ?? 0).toFixed(1), band: band + 1 });
+    },
     csv: () =>
       csv(
         ['band', 'from_pct', 'to_pct', 'seconds_per_view'],

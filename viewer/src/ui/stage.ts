@@ -115,6 +115,24 @@ export const createStage = (suffix = '') => {
     }
   };
 
+  // The numbers under the pointer: a tooltip that follows it over the page.
+  const tip = el('div', { class: 'probe', role: 'tooltip', hidden: '' });
+  box.append(tip);
+  box.addEventListener('mousemove', (e) => {
+    const text =
+      current && scale > 0
+        ? current.overlay.probe?.(e.offsetX / scale, e.offsetY / scale, current.height)
+        : null;
+    tip.hidden = !text;
+    if (!text) return;
+    tip.textContent = text;
+    tip.style.left = `${e.offsetX + 14}px`;
+    tip.style.top = `${e.offsetY + 14}px`;
+  });
+  box.addEventListener('mouseleave', () => {
+    tip.hidden = true;
+  });
+
   let resizeQueued = false;
   new ResizeObserver(() => {
     if (resizeQueued || !current) return;
