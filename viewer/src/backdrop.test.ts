@@ -21,5 +21,6 @@ describe('backdrop URL', () => {
   it('refuses what cannot be framed', () => {
     expect(backdropUrl('javascript:alert(1)', here)).toBeNull();
     expect(backdropUrl('http://[bad', here)).toBeNull();
+    expect(backdropUrl('pages/product/index?id=3', here)).toBeNull();
   });
 });

@@ -11,7 +11,8 @@ export const DEMO_SHOP_PATH = '/demo/';
 export function backdropUrl(pageUrl: string, viewerOrigin: string): string | null {
   let url: URL;
   try {
-    url = new URL(pageUrl, viewerOrigin);
+    // No base: a mini-program route ("pages/index/index") is not a web page to frame.
+    url = new URL(pageUrl);
   } catch {
     return null;
   }

@@ -28,6 +28,26 @@ export interface HeatmapPageDeps {
 /** Binds the heatmap page. */
 export const createHeatmapPage = ({ api, state, pages, pageQuery, lang, t, errorText }: HeatmapPageDeps) => {
   let heatAbort: AbortController | null = null;
+  // Screenshots the analyst chose as backdrops, per site, page and device (this tab only).
+  const shots = new Map<string, HTMLImageElement>();
+  const shotKey = (q: PageQuery) => `${q.site}|${q.page}|${q.device}`;
+  const fileInput = byId('backdrop-file', HTMLInputElement);
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files?.[0];
+    const q = pageQuery();
+    fileInput.value = '';
+    if (!file || !q) return;
+    const image = new Image();
+    image.src = URL.createObjectURL(file);
+    try {
+      await image.decode();
+    } catch {
+      setStatus(stageStatus, t('backdrop.bad'), { error: true });
+      return;
+    }
+    shots.set(shotKey(q), image);
+    void loadView();
+  });
   const summary = byId('summary', HTMLParagraphElement);
   const heatCanvas = byId('heat', HTMLCanvasElement);
   const stageStatus = byId('stage-status', HTMLParagraphElement);
@@ -98,7 +118,7 @@ export const createHeatmapPage = ({ api, state, pages, pageQuery, lang, t, error
         await second;
         return;
       }
-      const result = await stage.show(loaded.overlay, url);
+      const result = await stage.show(loaded.overlay, url, shots.get(shotKey(q)) ?? null);
       if (!result || abort.signal.aborted) return;
       const note = loaded.overlay.describe?.();
       summary.textContent = [

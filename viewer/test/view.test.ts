@@ -156,6 +156,37 @@ describe('viewer state, language and keyboard', () => {
     await page.context().close();
   });
 
+  it('uses an uploaded screenshot as the backdrop (for pages without a URL to frame)', async () => {
+    const page = await open(`?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}`);
+    await drawn(page);
+    const png = await page.evaluate(() => {
+      const c = document.createElement('canvas');
+      c.width = 640;
+      c.height = 1000;
+      const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+      ctx.fillStyle = '#123456';
+      ctx.fillRect(0, 0, 640, 1000);
+      return c.toDataURL('image/png').split(',')[1] ?? '';
+    });
+    await page.setInputFiles('#backdrop-file', {
+      name: 'shot.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(png, 'base64'),
+    });
+    await page.waitForSelector('#frame-box img.backdrop-image');
+    await drawn(page);
+    // 640 px wide drawn at the desktop width of 1280: twice as tall.
+    await expect.poll(() => page.textContent('#summary')).toContain('page 2,000 px tall');
+    expect(await page.getAttribute('#frame', 'src')).toBeNull();
+    await page.setInputFiles('#backdrop-file', {
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('hi'),
+    });
+    await expect.poll(() => page.textContent('#stage-status')).toContain('not an image');
+    await page.context().close();
+  });
+
   it('walks back and forward through views with the browser history', async () => {
     const page = await open(`?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}`);
     await drawn(page);

@@ -66,6 +66,8 @@ export interface PngView {
   overlay: Overlay;
   height: number;
   doc: Document | null;
+  /** An uploaded screenshot shown instead of a live page. */
+  image?: HTMLImageElement | null;
   caption: string;
 }
 
@@ -117,7 +119,7 @@ function toPng(canvas: HTMLCanvasElement): Promise<Blob> {
  * Renders the view as a PNG at the bucket's reference width (scaled down only past canvas
  * limits). Falls back to heat on white when the page cannot be rasterised.
  */
-export async function exportPng({ overlay, height, doc, caption }: PngView): Promise<Blob> {
+export async function exportPng({ overlay, height, doc, image, caption }: PngView): Promise<Blob> {
   const layout = fitStage({ width: overlay.width, height, panelWidth: overlay.width });
   const s = layout.pixelRatio;
   const pageW = layout.canvasWidth;
@@ -129,8 +131,8 @@ export async function exportPng({ overlay, height, doc, caption }: PngView): Pro
   heat.height = pageH;
   overlay.paint(heat, s, height, doc);
 
-  let backdrop: HTMLImageElement | null = null;
-  if (doc) backdrop = await documentImage(doc, overlay.width, height).catch(() => null);
+  let backdrop: HTMLImageElement | null = image ?? null;
+  if (!backdrop && doc) backdrop = await documentImage(doc, overlay.width, height).catch(() => null);
 
   const compose = (withBackdrop: boolean) => {
     const out = document.createElement('canvas');

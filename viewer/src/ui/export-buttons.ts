@@ -11,6 +11,7 @@ export interface ExportView {
   overlay: Overlay;
   height: number;
   doc: Document | null;
+  image?: HTMLImageElement | null;
   caption: string;
   name: { site: string; page: string; type: string; device: string; from: string; to: string };
 }

@@ -59,6 +59,7 @@ export const createStage = (suffix = '') => {
     frame.style.width = `${overlay.width}px`;
     frame.style.height = `${height}px`;
     frame.style.transform = `scale(${layout.scale})`;
+    if (shot) shot.style.transform = `scale(${layout.scale})`;
     canvas.width = layout.canvasWidth;
     canvas.height = layout.canvasHeight;
     canvas.style.width = `${layout.cssWidth}px`;
@@ -107,6 +108,19 @@ export const createStage = (suffix = '') => {
     }
   };
 
+  // An uploaded screenshot (mini-program pages have no URL to frame), at the bucket's width.
+  let shot: HTMLImageElement | null = null;
+  const showImage = (image: HTMLImageElement | null, width: number) => {
+    if (image === shot) return;
+    shot?.remove();
+    shot = image;
+    if (!image) return;
+    image.className = 'backdrop-image';
+    image.alt = '';
+    image.style.width = `${width}px`;
+    box.prepend(image);
+  };
+
   const frameDoc = (): Document | null => {
     try {
       return frameKey ? frame.contentDocument : null;
@@ -145,10 +159,16 @@ export const createStage = (suffix = '') => {
 
   return {
     /** Shows `overlay` over the page at `url` (null: a blank backdrop); resolves once drawn. */
-    async show(overlay: Overlay, url: string | null): Promise<StageResult | null> {
+    async show(
+      overlay: Overlay,
+      url: string | null,
+      image: HTMLImageElement | null = null,
+    ): Promise<StageResult | null> {
       const mine = ++generation;
       stage.dataset.state = 'loading';
       highlights.replaceChildren();
+      showImage(image, overlay.width);
+      if (image) url = null; // an uploaded screenshot replaces the live page
       const key = url ? `${url}@${overlay.width}` : '';
       if (key !== frameKey) {
         frameKey = key;
@@ -156,18 +176,22 @@ export const createStage = (suffix = '') => {
       }
       const backdrop = await frameLoad;
       if (mine !== generation) return null;
-      const measured = backdrop ? measure() : null;
+      const measured = image
+        ? Math.round((image.naturalHeight * overlay.width) / Math.max(1, image.naturalWidth))
+        : backdrop
+          ? measure()
+          : null;
       const height = Math.max(measured ?? overlay.docHeight, overlay.minHeight, 1);
       current = { overlay, height };
       stage.dataset.state = 'drawing';
       paint();
       stage.dataset.state = 'drawn';
-      return { height, backdrop };
+      return { height, backdrop: backdrop || image !== null };
     },
     /** What is drawn now: the overlay, the page height used and the backdrop document when readable. */
     view() {
       if (!current || stage.dataset.state !== 'drawn') return null;
-      return { ...current, doc: frameDoc() };
+      return { ...current, doc: frameDoc(), image: shot };
     },
     /** Outlines boxes of the page (document px), or clears the outlines. */
     highlight(rects: readonly DocRect[]) {
