@@ -1,7 +1,9 @@
 /**
  * Ingest benchmark: the parse-only ceiling (bench/parse-only-server.ts) against the full
  * path (`heatfunnel serve`: validate, enrich, spool with fsync, flush into the embedded
- * ClickHouse), with the same closed-loop load generator (this process) and 20-event batches.
+ * ClickHouse), with the same closed-loop load generator (this process) and 20-event batches;
+ * in between, the same app with a spool whose segments are dropped instead of inserted
+ * (bench/spool-only-server.ts), to tell the Node side's cost from the engine's.
  * Prints events/s, p50/p99 latency, the ratio, the server's peak RSS, and for the full
  * path how long the store took to hold every acknowledged event.
  *
@@ -160,7 +162,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function main() {
-  const rows: { parse: Result; full: Result; drainSeconds: number }[] = [];
+  const rows: { parse: Result; spool: Result; full: Result; drainSeconds: number }[] = [];
   for (let run = 1; run <= RUNS; run++) {
     rows.push(await oneRun(run));
   }
@@ -170,6 +172,9 @@ async function main() {
   );
   console.log(
     `parse-only: ${fmt(pick((r) => r.parse.eventsPerSecond))} events/s, p50 ${pick((r) => r.parse.p50).toFixed(1)} ms, p99 ${pick((r) => r.parse.p99).toFixed(1)} ms, RSS ${fmt(pick((r) => r.parse.peakRss) / 1048576)} MB`,
+  );
+  console.log(
+    `spool only: ${fmt(pick((r) => r.spool.eventsPerSecond))} events/s, p50 ${pick((r) => r.spool.p50).toFixed(1)} ms, p99 ${pick((r) => r.spool.p99).toFixed(1)} ms, RSS ${fmt(pick((r) => r.spool.peakRss) / 1048576)} MB`,
   );
   console.log(
     `full path:  ${fmt(pick((r) => r.full.eventsPerSecond))} events/s, p50 ${pick((r) => r.full.p50).toFixed(1)} ms, p99 ${pick((r) => r.full.p99).toFixed(1)} ms, RSS ${fmt(pick((r) => r.full.peakRss) / 1048576)} MB`,
@@ -185,6 +190,11 @@ async function oneRun(run: number) {
   await load(parseServer.url, parseServer.child.pid as number, WARMUP);
   const parse = await load(parseServer.url, parseServer.child.pid as number, SECONDS);
   await parseServer.stop();
+
+  const spoolServer = await start(['--import', 'tsx', join(here, 'spool-only-server.ts')]);
+  await load(spoolServer.url, spoolServer.child.pid as number, WARMUP);
+  const spool = await load(spoolServer.url, spoolServer.child.pid as number, SECONDS);
+  await spoolServer.stop();
 
   const dataDir = mkdtempSync(join(tmpdir(), 'hf-bench-'));
   const full = await start([tsx, 'serve', '--port', '0', '--data-dir', dataDir, '--demo']);
@@ -204,10 +214,11 @@ async function oneRun(run: number) {
     const drainSeconds = (performance.now() - stopped) / 1000;
     console.log(
       `run ${run}: parse-only ${fmt(parse.eventsPerSecond)} ev/s (p50 ${parse.p50.toFixed(1)} ms, p99 ${parse.p99.toFixed(1)} ms); ` +
+        `spool only ${fmt(spool.eventsPerSecond)} ev/s (p50 ${spool.p50.toFixed(1)} ms, p99 ${spool.p99.toFixed(1)} ms); ` +
         `full ${fmt(result.eventsPerSecond)} ev/s (p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.errors} errors, RSS ${fmt(result.peakRss / 1048576)} MB), ` +
         `ratio ${(result.eventsPerSecond / parse.eventsPerSecond).toFixed(2)}, store caught up in ${drainSeconds.toFixed(1)} s`,
     );
-    return { parse, full: result, drainSeconds };
+    return { parse, spool, full: result, drainSeconds };
   } finally {
     await full.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,45 @@
+/**
+ * The middle rung of the ingest benchmark: the real app and batch route (validation,
+ * enrichment, durable spool with fsync), but the flusher drops segments instead of
+ * inserting them, so the figure shows what the Node side costs without the engine.
+ * `BENCH_FSYNC=0` turns the spool's fsync off (to see what the fsync costs); `PORT` fixes the port.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from '../src/app.js';
+import type { Quarantine } from '../src/ingest/quarantine.js';
+import { jsonLogger } from '../src/log.js';
+import { spooledSink } from '../src/spool/event-sink.js';
+import type { Site, SiteRegistry } from '../src/store/sites.js';
+import type { Store } from '../src/store/store.js';
+
+const demo: Site = { key: 'demo', name: 'Demo', origins: [] };
+const sites: SiteRegistry = {
+  find: async (key) => (key === demo.key ? demo : undefined),
+  findByWriteKey: async (key) => (key === demo.key ? demo : undefined),
+  list: async () => [demo],
+  save: async () => {},
+};
+const quarantine: Quarantine = {
+  add: () => {},
+  flush: async () => {},
+  dropped: () => 0,
+  close: async () => {},
+};
+const store = {} as Store; // never queried: inserts and probes are replaced below
+const log = jsonLogger();
+const sink = await spooledSink({
+  store,
+  dir: join(mkdtempSync(join(tmpdir(), 'hf-spool-only-')), 'spool'),
+  log,
+  insert: async () => {},
+  probe: async () => true,
+  spool: { fsync: process.env.BENCH_FSYNC !== '0' },
+});
+const app = createApp({ store, sites, log, ingest: { sink, quarantine } });
+serve({ fetch: app.fetch, hostname: '127.0.0.1', port: Number(process.env.PORT ?? 0) }, ({ port }) =>
+  console.log(`heatfunnel listening on http://127.0.0.1:${port} (spool only)`),
+);
+process.once('SIGTERM', () => process.exit(0));
