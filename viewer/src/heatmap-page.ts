@@ -23,10 +23,21 @@ export interface HeatmapPageDeps {
   lang: () => Lang;
   t: Translate;
   errorText: (e: unknown) => string;
+  /** Opens the funnel page with a "click on `selector`" step added. */
+  toFunnel: (selector: string) => void;
 }
 
 /** Binds the heatmap page. */
-export const createHeatmapPage = ({ api, state, pages, pageQuery, lang, t, errorText }: HeatmapPageDeps) => {
+export const createHeatmapPage = ({
+  api,
+  state,
+  pages,
+  pageQuery,
+  lang,
+  t,
+  errorText,
+  toFunnel,
+}: HeatmapPageDeps) => {
   let heatAbort: AbortController | null = null;
   // Screenshots the analyst chose as backdrops, per site, page and device (this tab only).
   const shots = new Map<string, HTMLImageElement>();
@@ -56,6 +67,7 @@ export const createHeatmapPage = ({ api, state, pages, pageQuery, lang, t, error
   const captionA = byId('caption', HTMLElement);
   const captionB = byId('caption-b', HTMLElement);
   const elementPanel = createElementPanel({
+    onFunnel: toFunnel,
     onHover: (selector) => stage.highlight(selector ? locate(stage.view()?.doc ?? null, selector) : []),
   });
   const exportButtons = createExportButtons({

@@ -51,6 +51,12 @@ const heatmapPage = createHeatmapPage({
   lang,
   t,
   errorText,
+  toFunnel: (selector) => {
+    const steps = state.funnel.steps;
+    const start =
+      steps.length === 0 && state.page ? [{ kind: 'pageview' as const, pageKey: state.page }] : steps;
+    change({ view: 'funnel', funnel: { ...state.funnel, steps: [...start, { kind: 'click', selector }] } });
+  },
 });
 const controls = createControls({ onChange: (c) => change(c) });
 const pageList = createPageList({ onPick: (pageKey) => change({ page: pageKey }) });

@@ -99,7 +99,7 @@ describe('click heatmap in the viewer', () => {
       elements: { selector: string; clicks: number; clickers: number; rate: number }[];
     };
     const rows = await page.$$eval('#element-rows tr', (trs) =>
-      trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')),
+      trs.map((tr) => [...tr.children].slice(0, 4).map((c) => c.textContent ?? '')),
     );
     expect(rows).toEqual(
       api.elements.map((e) => [
@@ -127,6 +127,18 @@ describe('click heatmap in the viewer', () => {
     }
     await page.mouse.move(5, 5);
     expect(await page.locator('#highlights .highlight').count()).toBe(0);
+
+    // "+" turns the element into a funnel step after a view of this page.
+    await page.click('#element-rows tr[data-selector="button#add-to-cart"] .to-funnel');
+    await expect
+      .poll(() => new URL(page.url()).searchParams.getAll('step'))
+      .toEqual([`pageview:${PRODUCT_KEY}`, 'click:button#add-to-cart']);
+    await expect
+      .poll(() => page.$$eval('#funnel-bars .bar-figures', (n) => n.map((x) => x.textContent)))
+      .toEqual([
+        'Entered 1 · 100% of first step · Dropped 0',
+        'Entered 1 · 100% of previous step · 100% of first step',
+      ]);
     await context.close();
   });
 

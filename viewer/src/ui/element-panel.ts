@@ -15,10 +15,24 @@ export interface ElementPanelView {
 }
 
 /** Binds the panel; `onHover` gets the hovered or focused selector, or null when it leaves. */
-export const createElementPanel = ({ onHover }: { onHover: (selector: string | null) => void }) => {
+export const createElementPanel = ({
+  onHover,
+  onFunnel,
+}: {
+  onHover: (selector: string | null) => void;
+  /** Adds a "click on this element" step to the funnel. */
+  onFunnel: (selector: string) => void;
+}) => {
   const body = byId('element-rows', HTMLTableSectionElement);
   const table = byId('element-table', HTMLTableElement);
   const status = byId('elements-status', HTMLParagraphElement);
+
+  const funnelButton = (selector: string, lang: Lang) => {
+    const label = translate(lang, 'elements.toFunnel', { selector });
+    const b = el('button', { type: 'button', class: 'to-funnel', 'aria-label': label, title: label }, '+');
+    b.addEventListener('click', () => onFunnel(selector));
+    return b;
+  };
 
   return {
     /** Shows `view`. */
@@ -34,6 +48,7 @@ export const createElementPanel = ({ onHover }: { onHover: (selector: string | n
             el('td', { class: 'num' }, n.format(row.clicks)),
             el('td', { class: 'num' }, n.format(row.clickers)),
             el('td', { class: 'num' }, rate.format(row.rate)),
+            el('td', { class: 'act' }, funnelButton(row.selector, lang)),
           );
           const enter = () => onHover(row.selector);
           const leave = () => onHover(null);
