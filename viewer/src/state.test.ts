@@ -24,6 +24,7 @@ describe('URL state', () => {
           { kind: 'pageview', pageKey: '/demo/' },
           { kind: 'step', funnel: 'purchase', step: 'pay' },
         ],
+        exclusions: [{ match: { kind: 'event', name: 'refund' }, from: 1, to: 2 }],
         windowSeconds: 3600,
         order: 'strict',
         unit: 'session',
@@ -56,7 +57,14 @@ describe('URL state', () => {
       platform: null,
       visitor: null,
       cohort: null,
-      funnel: { steps: [], windowSeconds: 86_400, order: 'ordered', unit: 'visitor', breakdown: null },
+      funnel: {
+        steps: [],
+        exclusions: [],
+        windowSeconds: 86_400,
+        order: 'ordered',
+        unit: 'visitor',
+        breakdown: null,
+      },
       lang: null,
     });
     expect(parseState('?days=1.5').days).toBeNull();

@@ -8,10 +8,13 @@ import { isIsoDate, MAX_RANGE_DAYS } from './dates';
 import {
   BREAKDOWNS,
   DEFAULT_WINDOW,
+  type Exclusion,
   FUNNEL_ORDERS,
   FUNNEL_UNITS,
   type FunnelDraft,
+  formatExclusion,
   formatStep,
+  parseExclusion,
   parseStep,
   type StepMatch,
   WINDOWS,
@@ -92,6 +95,11 @@ export function parseState(search: string): ViewState {
     .slice(0, MAX_STEPS)
     .map(parseStep)
     .filter((m): m is StepMatch => m !== null);
+  const exclusions = q
+    .getAll('exclude')
+    .slice(0, MAX_STEPS)
+    .map(parseExclusion)
+    .filter((e): e is Exclusion => e !== null);
   return {
     view: oneOf(VIEWS, q.get('view')) ?? 'heatmap',
     site: q.get('site') || null,
@@ -109,6 +117,7 @@ export function parseState(search: string): ViewState {
     cohort: cohort && cohort.length <= MAX_COHORT ? cohort : null,
     funnel: {
       steps,
+      exclusions,
       windowSeconds: WINDOWS.find((w) => w === windowSeconds) ?? DEFAULT_WINDOW,
       order: oneOf(FUNNEL_ORDERS, q.get('order')) ?? 'ordered',
       unit: oneOf(FUNNEL_UNITS, q.get('unit')) ?? 'visitor',
@@ -137,6 +146,7 @@ export function formatState(state: ViewState): string {
   if (state.cohort) q.set('cohort', state.cohort);
   const f = state.funnel;
   for (const step of f.steps) q.append('step', formatStep(step));
+  for (const e of f.exclusions) q.append('exclude', formatExclusion(e));
   if (f.windowSeconds !== DEFAULT_WINDOW) q.set('window', String(f.windowSeconds));
   if (f.order !== 'ordered') q.set('order', f.order);
   if (f.unit !== 'visitor') q.set('unit', f.unit);

@@ -139,6 +139,21 @@ describe('funnel page', () => {
     await page.context().close();
   });
 
+  it('excludes visitors who did something between two steps', async () => {
+    const page = await open(FUNNEL);
+    await expect.poll(() => figures(page)).toHaveLength(3);
+    await page.click('#add-exclusion');
+    await page.selectOption('#funnel-exclusions li:nth-child(1) select >> nth=0', 'pageview');
+    await page.fill('#funnel-exclusions li:nth-child(1) input', '/demo/checkout');
+    await page.press('#funnel-exclusions li:nth-child(1) input', 'Enter');
+    await expect
+      .poll(() => new URL(page.url()).searchParams.getAll('exclude'))
+      .toEqual(['1-3:pageview:/demo/checkout']);
+    // v2 went home → list → checkout: out of the funnel, so one fewer reaches the list.
+    await expect.poll(async () => (await figures(page))[1]).toMatch(/^Entered 2 · /);
+    await page.context().close();
+  });
+
   it('says who left after a step and opens the heatmap of just those visitors', async () => {
     const page = await open(FUNNEL);
     await page.click('#funnel-bars li[data-step="2"] .who-left');

@@ -1,15 +1,18 @@
 /**
  * The step builder: each step a kind and a value (page keys offered from the site's
- * pages), moved up or down or removed; plus window, order, unit and breakdown.
+ * pages), moved up or down or removed; exclusions (an action between two steps that
+ * takes a visitor out); window, order, unit and breakdown.
  * Every committed edit reports a whole new draft.
  */
 import type { Translate } from '../i18n';
 import { byId, el } from '../ui/dom';
 import {
   BREAKDOWNS,
+  type Exclusion,
   FUNNEL_ORDERS,
   FUNNEL_UNITS,
   type FunnelDraft,
+  formatExclusion,
   formatStep,
   parseStep,
   STEP_KINDS,
@@ -33,6 +36,8 @@ export const createFunnelBuilder = ({ onChange }: { onChange: (draft: FunnelDraf
   const unit = byId('funnel-unit', HTMLSelectElement);
   const breakdown = byId('funnel-breakdown', HTMLSelectElement);
   const pageKeys = byId('page-keys', HTMLDataListElement);
+  const exList = byId('funnel-exclusions', HTMLOListElement);
+  const addExclusion = byId('add-exclusion', HTMLButtonElement);
   let draft: FunnelDraft | null = null;
 
   const emit = (next: Partial<FunnelDraft>) => draft && onChange({ ...draft, ...next });
@@ -50,6 +55,83 @@ export const createFunnelBuilder = ({ onChange }: { onChange: (draft: FunnelDraf
     emit({ steps: [...draft.steps, { kind: 'pageview', pageKey: lastPage?.value ?? '/' }] });
     list.querySelector<HTMLInputElement>('li:last-child input')?.focus();
   });
+
+  addExclusion.addEventListener('click', () => {
+    if (!draft || draft.steps.length < 2) return;
+    const match: StepMatch = { kind: 'event', name: 'name' };
+    emit({ exclusions: [...draft.exclusions, { match, from: 1, to: draft.steps.length }] });
+    exList.querySelector<HTMLInputElement>('li:last-child input')?.focus();
+  });
+
+  const matchInputs = (m: StepMatch, labels: { kind: string; value: string }, t: Translate) => {
+    const kind = el('select', { 'aria-label': labels.kind });
+    fill(
+      kind,
+      STEP_KINDS.map((k) => [k, t(`kind.${k}`)]),
+      m.kind,
+    );
+    const value = el('input', {
+      type: 'text',
+      value: stepValue(m),
+      'aria-label': labels.value,
+      ...(m.kind === 'pageview' ? { list: 'page-keys' } : {}),
+    });
+    /** The match the inputs describe now (a kind change keeps the text when it still makes sense). */
+    const read = (kindChanged: boolean): StepMatch | null => {
+      const k = kind.value as StepKind;
+      const typed = parseStep(`${k}:${value.value}`);
+      if (typed || !kindChanged) return typed;
+      return parseStep(`${k}:${k === 'step' ? 'funnel/step' : 'name'}`);
+    };
+    return { kind, value, read };
+  };
+
+  const exclusionRow = (i: number, all: Exclusion[], steps: number, t: Translate) => {
+    const n = i + 1;
+    const e = all[i] as Exclusion;
+    const { kind, value, read } = matchInputs(
+      e.match,
+      { kind: t('funnel.exKind', { n }), value: t('funnel.exValue', { n }) },
+      t,
+    );
+    const stepSelect = (label: string, v: number) => {
+      const sel = el('select', { 'aria-label': label });
+      fill(
+        sel,
+        Array.from({ length: steps }, (_, j): [string, string] => [String(j + 1), String(j + 1)]),
+        String(v),
+      );
+      return sel;
+    };
+    const from = stepSelect(t('funnel.exFrom', { n }), e.from);
+    const to = stepSelect(t('funnel.exTo', { n }), e.to);
+    const commit = (kindChanged = false) => {
+      const match = read(kindChanged);
+      const f = Number(from.value);
+      const tt = Number(to.value);
+      if (!match || f >= tt) return;
+      emit({ exclusions: all.map((x, j) => (j === i ? { match, from: f, to: tt } : x)) });
+    };
+    kind.addEventListener('change', () => commit(true));
+    for (const input of [value, from, to]) input.addEventListener('change', () => commit());
+    const remove = el(
+      'button',
+      { type: 'button', 'aria-label': t('funnel.exRemove', { n }), title: t('funnel.exRemove', { n }) },
+      '×',
+    );
+    remove.addEventListener('click', () => emit({ exclusions: all.filter((_, j) => j !== i) }));
+    return el(
+      'li',
+      { class: 'exclusion', 'data-exclusion': formatExclusion(e) },
+      kind,
+      value,
+      el('span', { class: 'between' }, t('funnel.between')),
+      from,
+      el('span', { class: 'between' }, t('funnel.and')),
+      to,
+      remove,
+    );
+  };
 
   const stepRow = (step: StepMatch, i: number, steps: StepMatch[], t: Translate) => {
     const n = i + 1;
@@ -104,11 +186,17 @@ export const createFunnelBuilder = ({ onChange }: { onChange: (draft: FunnelDraf
     /** Shows `next` and offers `pages` as page keys. */
     render(next: FunnelDraft, pages: readonly string[], t: Translate) {
       draft = next;
-      const focused = list.contains(document.activeElement)
-        ? document.activeElement?.getAttribute('aria-label')
-        : null;
+      const inBuilder = list.contains(document.activeElement) || exList.contains(document.activeElement);
+      const focused = inBuilder ? document.activeElement?.getAttribute('aria-label') : null;
+      const refocus = (root: HTMLElement) =>
+        focused ? root.querySelector<HTMLElement>(`[aria-label="${CSS.escape(focused)}"]`) : null;
       list.replaceChildren(...next.steps.map((s, i) => stepRow(s, i, next.steps, t)));
-      if (focused) list.querySelector<HTMLElement>(`[aria-label="${CSS.escape(focused)}"]`)?.focus();
+      exList.replaceChildren(
+        ...next.exclusions.map((_, i) => exclusionRow(i, next.exclusions, next.steps.length, t)),
+      );
+      addExclusion.disabled = next.steps.length < 2;
+      // Re-rendering replaces the inputs; keep keyboard focus on the same one.
+      (refocus(list) ?? refocus(exList))?.focus();
       pageKeys.replaceChildren(...pages.map((p) => el('option', { value: p })));
       fill(
         windowSel,

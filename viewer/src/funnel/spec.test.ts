@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatStep, parseStep, stepValue, toSpec } from './spec';
+import { formatExclusion, formatStep, parseExclusion, parseStep, stepValue, toSpec } from './spec';
 
 describe('funnel steps in the URL', () => {
   it('round-trips every kind of step', () => {
@@ -33,12 +33,13 @@ describe('funnel steps in the URL', () => {
         { kind: 'pageview', pageKey: '/a' },
         { kind: 'event', name: 'buy' },
       ] as const,
+      exclusions: [],
       windowSeconds: 3600,
       order: 'strict',
       unit: 'session',
       breakdown: null,
     } as const;
-    const spec = toSpec({ ...draft, steps: [...draft.steps] }, 'demo', {
+    const spec = toSpec({ ...draft, steps: [...draft.steps], exclusions: [] }, 'demo', {
       from: '2026-11-01',
       to: '2026-11-23',
     });
@@ -53,11 +54,38 @@ describe('funnel steps in the URL', () => {
       exclusions: [],
     });
     expect(
-      toSpec({ ...draft, steps: [...draft.steps], breakdown: 'channel' }, 'd', { from: 'a', to: 'b' })
-        .breakdown,
+      toSpec({ ...draft, steps: [...draft.steps], exclusions: [], breakdown: 'channel' }, 'd', {
+        from: 'a',
+        to: 'b',
+      }).breakdown,
     ).toEqual({
       by: 'channel',
       limit: 10,
     });
+  });
+
+  it('writes exclusions as from-to:step and drops ones whose steps are gone', () => {
+    const e = { match: { kind: 'pageview', pageKey: '/demo/cart' }, from: 1, to: 3 } as const;
+    expect(formatExclusion(e)).toBe('1-3:pageview:/demo/cart');
+    expect(parseExclusion('1-3:pageview:/demo/cart')).toEqual(e);
+    for (const bad of ['3-1:event:x', '1-2:nope:x', 'x-2:event:y', '1-2:'])
+      expect(parseExclusion(bad)).toBeNull();
+    const steps = [
+      { kind: 'pageview', pageKey: '/a' },
+      { kind: 'pageview', pageKey: '/b' },
+    ] as const;
+    const spec = toSpec(
+      {
+        steps: [...steps],
+        exclusions: [e],
+        windowSeconds: 60,
+        order: 'ordered',
+        unit: 'visitor',
+        breakdown: null,
+      },
+      'd',
+      { from: 'a', to: 'b' },
+    );
+    expect(spec.exclusions).toEqual([]);
   });
 });

@@ -23,9 +23,17 @@ export type Breakdown = (typeof BREAKDOWNS)[number];
 export const WINDOWS = [3600, 86_400, 604_800, 2_592_000] as const;
 export const DEFAULT_WINDOW = 86_400;
 
+/** Visitors who do `match` between step `from` and step `to` (1-based) leave the funnel. */
+export interface Exclusion {
+  match: StepMatch;
+  from: number;
+  to: number;
+}
+
 /** The funnel part of the view state. */
 export interface FunnelDraft {
   steps: StepMatch[];
+  exclusions: Exclusion[];
   windowSeconds: number;
   order: FunnelOrder;
   unit: FunnelUnit;
@@ -41,7 +49,7 @@ export interface FunnelSpec {
   windowSeconds: number;
   order: FunnelOrder;
   unit: FunnelUnit;
-  exclusions: [];
+  exclusions: Exclusion[];
   breakdown?: { by: Breakdown; limit: number };
 }
 
@@ -97,7 +105,23 @@ export function toSpec(draft: FunnelDraft, site: string, range: { from: string; 
     windowSeconds: draft.windowSeconds,
     order: draft.order,
     unit: draft.unit,
-    exclusions: [],
+    // An exclusion whose steps no longer exist (steps were removed) is dropped, not sent.
+    exclusions: draft.exclusions.filter((e) => e.from >= 1 && e.to <= draft.steps.length && e.from < e.to),
     ...(draft.breakdown ? { breakdown: { by: draft.breakdown, limit: 10 } } : {}),
   };
+}
+
+/** An exclusion as written in the URL: `1-3:pageview:/demo/cart`. */
+export function formatExclusion(e: Exclusion): string {
+  return `${e.from}-${e.to}:${formatStep(e.match)}`;
+}
+
+/** The exclusion a URL value describes, or null when it is malformed. */
+export function parseExclusion(s: string): Exclusion | null {
+  const m = /^(\d{1,2})-(\d{1,2}):(.+)$/.exec(s);
+  if (!m?.[1] || !m[2] || !m[3]) return null;
+  const from = Number(m[1]);
+  const to = Number(m[2]);
+  const match = parseStep(m[3]);
+  return match && from >= 1 && from < to ? { match, from, to } : null;
 }
