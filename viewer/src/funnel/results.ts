@@ -8,6 +8,7 @@ import type { Lang, Translate } from '../i18n';
 import { byId, el, setStatus } from '../ui/dom';
 import { duration, percent, stepLabel } from './format';
 import type { FunnelDraft } from './spec';
+import { trendChart } from './trend-chart';
 
 /** What the results show. */
 export interface ResultsView {
@@ -133,7 +134,15 @@ export const createFunnelResults = ({ onWhoLeft }: { onWhoLeft: (step: number) =
               ]),
             ),
       );
+      const points = answer.trend.points;
+      const chartLabel = `${t('funnel.trend')}: ${points.map((p) => `${p.period} ${percent(p.rate, lang)}`).join(', ')}`;
       trendBox.replaceChildren(
+        ...(points.length > 1
+          ? [
+              el('h3', { class: 'chart-title' }, t('funnel.trend')),
+              trendChart(answer.trend, lang, chartLabel),
+            ]
+          : []),
         table(
           t('funnel.trend'),
           [t('funnel.period'), t('funnel.enteredCol'), t('funnel.converted'), t('funnel.rate')],
