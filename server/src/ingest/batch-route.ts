@@ -100,17 +100,25 @@ export const batchRoute = ({
     }
     return undefined;
   });
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: LIMITS.maxBodyBytes,
-      onError: () =>
-        refuse(413, {
-          error: RejectReason.bodyTooLarge,
-          message: `body is larger than ${LIMITS.maxBodyBytes} bytes; send smaller batches`,
-        }),
-    }),
-  );
+  // A declared Content-Length is checked without touching the body, so @hono/node-server
+  // can read it straight from the socket later (its fast path); only a chunked body is
+  // streamed through Hono's limiter, which must look at every chunk.
+  const streamLimit = bodyLimit({
+    maxSize: LIMITS.maxBodyBytes,
+    onError: () => tooLarge(),
+  });
+  const tooLarge = () =>
+    refuse(413, {
+      error: RejectReason.bodyTooLarge,
+      message: `body is larger than ${LIMITS.maxBodyBytes} bytes; send smaller batches`,
+    });
+  app.use('*', async (c, next) => {
+    const length = c.req.header('content-length');
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return streamLimit(c, next);
+    if (Number(length) > LIMITS.maxBodyBytes) return tooLarge();
+    await next();
+    return undefined;
+  });
 
   app.post('/', async (c) => {
     if (!acceptedContentType(c.req.header('content-type'))) {

@@ -1,29 +1,35 @@
 /**
  * Maps a validated wire event to a row of the `events` table, adding what the server
  * knows: the site, the receive time, the device class and the request's enrichment.
+ * Rows carry only the columns an event has: JSONEachRow fills the others with their
+ * defaults ('' and 0), so the spool's lines stay short and cheap to write and to parse.
  */
 import { deviceClassOf, type WireEvent } from '@heatfunnel/sdk/protocol';
 
-/** A row of the `events` table, as inserted with JSONEachRow. */
-export interface EventRow {
+/** Columns every row has. */
+interface BaseRow {
   site: string;
   id: string;
   type: string;
   ts: number;
   received_at: number;
   anon_id: string;
-  user_id: string;
   session_id: string;
   platform: string;
   url: string;
   page_key: string;
-  referrer: string;
-  channel: string;
   device: string;
   vw: number;
   vh: number;
   dw: number;
   dh: number;
+}
+
+/** Columns only some events fill; absent means the column's default. */
+interface OptionalColumns {
+  user_id: string;
+  referrer: string;
+  channel: string;
   x: number;
   y: number;
   selector: string;
@@ -48,6 +54,9 @@ export interface EventRow {
   bot: number;
   ip: string;
 }
+
+/** A row of the `events` table, as inserted with JSONEachRow. */
+export type EventRow = BaseRow & Partial<OptionalColumns>;
 
 /** What the server learns from the request rather than the event (see `enrich.ts`). */
 export interface Enrichment {
@@ -80,71 +89,55 @@ export function eventRow(
     ts: round(event.ts),
     received_at: round(receivedAt),
     anon_id: event.a,
-    user_id: event.u ?? '',
     session_id: event.s,
     platform: event.p,
     url: event.url,
     page_key: event.pk,
-    referrer: event.r ?? '',
-    channel: event.ch ?? '',
     device: deviceClassOf(event.vw),
     vw: round(event.vw),
     vh: round(event.vh),
     dw: round(event.dw),
     dh: round(event.dh),
-    x: 0,
-    y: 0,
-    selector: '',
-    selector_hash: '',
-    ex: 0,
-    ey: 0,
-    ew: 0,
-    eh: 0,
-    fixed: 0,
-    rage: 0,
-    dead: 0,
-    href: '',
-    max_depth: 0,
-    attention: [],
-    funnel: '',
-    step: '',
-    name: '',
-    props: '',
-    ...enrichment,
   };
+  if (event.u) row.user_id = event.u;
+  if (event.r) row.referrer = event.r;
+  if (event.ch) row.channel = event.ch;
   switch (event.t) {
     case 'click':
-      Object.assign(row, {
-        x: round(event.x),
-        y: round(event.y),
-        selector: event.sel,
-        selector_hash: event.sh ?? '',
-        ex: event.ex ?? 0,
-        ey: event.ey ?? 0,
-        ew: round(event.ew ?? 0),
-        eh: round(event.eh ?? 0),
-        fixed: event.fx ?? 0,
-        rage: event.rg ?? 0,
-        dead: event.dd ?? 0,
-        href: event.href ?? '',
-      });
+      row.x = round(event.x);
+      row.y = round(event.y);
+      row.selector = event.sel;
+      if (event.sh) row.selector_hash = event.sh;
+      if (event.ex) row.ex = event.ex;
+      if (event.ey) row.ey = event.ey;
+      if (event.ew) row.ew = round(event.ew);
+      if (event.eh) row.eh = round(event.eh);
+      if (event.fx) row.fixed = event.fx;
+      if (event.rg) row.rage = event.rg;
+      if (event.dd) row.dead = event.dd;
+      if (event.href) row.href = event.href;
       break;
     case 'scroll':
-      Object.assign(row, { max_depth: round(event.md), attention: event.att ?? [] });
+      row.max_depth = round(event.md);
+      if (event.att && event.att.length > 0) row.attention = event.att;
       break;
     case 'step':
-      Object.assign(row, {
-        funnel: event.f,
-        step: event.st,
-        props: event.pr ? JSON.stringify(event.pr) : '',
-      });
+      row.funnel = event.f;
+      row.step = event.st;
+      if (event.pr) row.props = JSON.stringify(event.pr);
       break;
     case 'custom':
-      Object.assign(row, { name: event.n, props: event.pr ? JSON.stringify(event.pr) : '' });
+      row.name = event.n;
+      if (event.pr) row.props = JSON.stringify(event.pr);
       break;
     case 'pageview':
     case 'identify':
       break;
   }
+  if (enrichment.browser) row.browser = enrichment.browser;
+  if (enrichment.os) row.os = enrichment.os;
+  if (enrichment.ua_device) row.ua_device = enrichment.ua_device;
+  if (enrichment.bot) row.bot = enrichment.bot;
+  if (enrichment.ip) row.ip = enrichment.ip;
   return row;
 }
