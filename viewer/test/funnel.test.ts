@@ -136,6 +136,12 @@ describe('funnel page', () => {
     expect((await figures(page))[2]).toBe('Entered 1 · 33% of previous step · 25% of first step');
     await page.selectOption('#funnel-breakdown', 'device');
     await expect.poll(() => page.textContent('#funnel-breakdown-table')).toContain('Breakdown by Device');
+    // One group of bars per device; all visitors here were on desktop: 4, 3, 1.
+    await expect
+      .poll(() =>
+        page.$$eval('#funnel-breakdown-table .group .group-figure', (n) => n.map((x) => x.textContent)),
+      )
+      .toEqual(['4', '3', '1']);
     await page.context().close();
   });
 

@@ -7,6 +7,7 @@ import type { Dropoffs, FunnelAnswer, StepCounts } from '../api';
 import type { Lang, Translate } from '../i18n';
 import { byId, el, setStatus } from '../ui/dom';
 import { duration, percent, stepLabel } from './format';
+import { groupedBars } from './grouped-bars';
 import type { FunnelDraft } from './spec';
 import { trendChart } from './trend-chart';
 
@@ -105,6 +106,7 @@ export const createFunnelResults = ({ onWhoLeft }: { onWhoLeft: (step: number) =
       breakdownBox.replaceChildren(
         ...(draft.breakdown && answer.breakdown.length > 0
           ? [
+              groupedBars(answer.breakdown, names, lang, t),
               table(
                 t('funnel.byValue', { by: t(`breakdown.${draft.breakdown}`) }),
                 [t(`breakdown.${draft.breakdown}`), ...names, t('funnel.converted')],
