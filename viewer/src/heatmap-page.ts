@@ -110,7 +110,7 @@ export const createHeatmapPage = ({
     const q = pageQuery();
     if (!q) return showMessage(pages()?.length === 0 ? '' : t('empty.page'));
     if (q.from > q.to) return showMessage(t('error.range'), true);
-    const queries = state().compare ? [q, { ...q, ...previousRange(q) }] : [q];
+    const queries = compareQueries(q);
     stage.busy();
     exportButtons.refresh();
     setStatus(stageStatus, t('loading.heatmap'));
@@ -156,8 +156,31 @@ export const createHeatmapPage = ({
     captionA.hidden = !b;
     captionB.replaceChildren();
     if (!a || !b) return;
-    captionA.textContent = `${t('caption.range', { from: a.from, to: a.to })} · ${t('caption.shared')}`;
-    captionB.textContent = t('caption.previous', { from: b.from, to: b.to });
+    captionA.textContent = `${sideName(a, 0)} · ${t('caption.shared')}`;
+    captionB.textContent = sideName(b, 1);
+  }
+
+  /** The views to draw: the one chosen, and beside it the previous period or returning visitors. */
+  function compareQueries(q: PageQuery): PageQuery[] {
+    switch (state().compare) {
+      case 'previous':
+        return [q, { ...q, ...previousRange(q) }];
+      case 'visitors':
+        return [
+          { ...q, segment: { ...q.segment, visitor: 'new' } },
+          { ...q, segment: { ...q.segment, visitor: 'returning' } },
+        ];
+      default:
+        return [q];
+    }
+  }
+
+  /** What a side shows, for its caption. */
+  function sideName(q: PageQuery, side: 0 | 1): string {
+    if (state().compare === 'visitors') return t(side === 0 ? 'visitor.new' : 'visitor.returning');
+    return side === 0
+      ? t('caption.range', { from: q.from, to: q.to })
+      : t('caption.previous', { from: q.from, to: q.to });
   }
 
   /** Draws the comparison side, with its summary or its "nothing here" words in the caption. */
@@ -165,7 +188,7 @@ export const createHeatmapPage = ({
     const words = 'empty' in loaded ? loaded.empty : loaded.summary;
     if ('empty' in loaded) stageB.hide();
     else if (!(await stageB.show(loaded.overlay, url))) return;
-    captionB.textContent = `${t('caption.previous', { from: q.from, to: q.to })} · ${words}`;
+    captionB.textContent = `${sideName(q, 1)} · ${words}`;
   }
 
   return {

@@ -38,8 +38,8 @@ export type HeatType = (typeof HEAT_TYPES)[number];
 export const PLACEMENTS = ['position', 'element'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 
-/** What the heatmap is compared with, side by side: the previous period of the same length. */
-export const COMPARISONS = ['previous'] as const;
+/** What is drawn side by side: this period and the previous one, or new and returning visitors. */
+export const COMPARISONS = ['previous', 'visitors'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
 
 /** Visitor segments the API can filter by. */

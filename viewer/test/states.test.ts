@@ -107,7 +107,7 @@ describe('viewer states', () => {
     await page.context().close();
   });
 
-  it('compares with the previous period side by side, on one colour scale', async () => {
+  it('compares with the previous period, then new with returning visitors, side by side on one colour scale', async () => {
     const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
     const yesterday = Date.now() - 86_400_000;
     const visit = {
@@ -152,6 +152,16 @@ describe('viewer states', () => {
     expect(today?.[3]).toBeGreaterThan(200);
     expect(before?.[3]).toBeGreaterThan(20);
     expect(before?.[3]).toBeLessThan((today?.[3] ?? 0) - 40);
+
+    // New against returning visitors: today's only visitor is new, so the other side is empty.
+    await page.selectOption('#compare', 'visitors');
+    await expect
+      .poll(() => page.textContent('#caption'))
+      .toBe('New visitors · Both sides share one colour scale.');
+    await expect
+      .poll(() => page.textContent('#caption-b'))
+      .toContain('Returning visitors · No clicks on this page');
+    await expect.poll(() => page.textContent('#summary')).toContain('Clicks 40');
     await page.context().close();
   });
 });
