@@ -31,7 +31,7 @@ function run(call: Call): void {
   } else if (COMMANDS.includes(command)) {
     (client as unknown as Record<string, (...a: unknown[]) => void>)[command]?.(...args);
   } else {
-    console.warn(`[heatfunnel] unknown command hf('${command}'); use init or ${COMMANDS.join(', ')}`);
+    console.warn('[heatfunnel] unknown command', command, 'use init or', COMMANDS);
   }
 }
 

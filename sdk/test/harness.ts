@@ -32,7 +32,10 @@ export function useBrowser() {
     },
   };
   beforeAll(async () => {
-    env.server = await startIngestServer((path) => (path.startsWith('/product/') ? 'shop.html' : path));
+    // Shop pages under /product/, the npm-build page under /blog/, other fixtures by name.
+    env.server = await startIngestServer((path) =>
+      path.startsWith('/product/') ? 'shop.html' : path.startsWith('/blog/') ? 'esm.html' : path,
+    );
     browser = await launchBrowser();
   });
   afterAll(async () => {

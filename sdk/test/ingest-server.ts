@@ -68,8 +68,9 @@ export async function startIngestServer(route: (path: string) => string = (p) =>
       return;
     }
     try {
-      const file = path === '/heatfunnel.js' ? join(DIST, 'heatfunnel.js') : join(FIXTURES, route(path));
-      const type = file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8';
+      const built = /^\/heatfunnel\.m?js$/.test(path);
+      const file = built ? join(DIST, path.slice(1)) : join(FIXTURES, route(path));
+      const type = /\.m?js$/.test(file) ? 'text/javascript' : 'text/html; charset=utf-8';
       const content = readFileSync(file);
       res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(content);
     } catch {

@@ -38,7 +38,8 @@ describe('batcher', () => {
     batcher.add(3);
     expect(sent).toEqual([{ items: [1, 2, 3], final: false }]);
     batcher.add(4);
-    expect(batcher.pending()).toBe(1);
+    batcher.flush();
+    expect(sent[1]).toEqual({ items: [4], final: false });
   });
 
   it('sends a partial batch `interval` ms after its first event', () => {

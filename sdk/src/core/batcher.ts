@@ -35,7 +35,5 @@ export function createBatcher<T>({ size, interval, setTimer, clearTimer, deliver
     clear(): void {
       queue = [];
     },
-    /** Number of events waiting. */
-    pending: (): number => queue.length,
   };
 }

@@ -59,7 +59,7 @@ const CONSENT_KEY = 'hf_c';
 /** Creates the core client on `platform`; `fallbackEndpoint` is used when options name none. */
 export function createClient(platform: Platform, init: InitOptions, fallbackEndpoint: string): CoreClient {
   const options = resolveOptions(init, fallbackEndpoint);
-  const { debug } = options;
+  const debug = !!options.debug;
   const { storage } = platform;
   const guard = createGuard(debug);
   const newId = uuidv7Factory();

@@ -27,7 +27,7 @@ export function createIdentity(storage: KeyValueStore, newId: () => string) {
   const readSession = (): SessionRecord | undefined => {
     try {
       const value = JSON.parse(storage.get(KEY.session) ?? 'null') as SessionRecord | null;
-      return value && typeof value.i === 'string' && typeof value.t === 'number' ? value : undefined;
+      return value?.i && value.t > 0 ? value : undefined;
     } catch {
       return undefined;
     }

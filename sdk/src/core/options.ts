@@ -24,7 +24,8 @@ export interface InitOptions {
 }
 
 /** Options with every default filled in. */
-export type ResolvedOptions = Required<Omit<InitOptions, 'pageKey'>> & Pick<InitOptions, 'pageKey'>;
+export type ResolvedOptions = Required<Omit<InitOptions, 'pageKey' | 'debug' | 'requireConsent'>> &
+  Pick<InitOptions, 'pageKey' | 'debug' | 'requireConsent'>;
 
 /** Fills in defaults; `fallbackEndpoint` is where the platform thinks the server is. */
 export function resolveOptions(options: InitOptions, fallbackEndpoint: string): ResolvedOptions {
@@ -32,8 +33,6 @@ export function resolveOptions(options: InitOptions, fallbackEndpoint: string): 
     batchSize: 20,
     flushInterval: 5000,
     maxQueue: 500,
-    debug: false,
-    requireConsent: false,
     respectDnt: true,
     keepParams: [],
     ...options,

@@ -192,4 +192,19 @@ describe('outbox', () => {
     expect(failing.sent.map((s) => s.final)).toEqual([false, true]);
     expect(failing.store.has('hf_q')).toBe(true);
   });
+
+  it('beacons at page hide also the events of a request still under way, and forgets each once', async () => {
+    const fake = fakePlatform();
+    const outbox = outboxOn(fake);
+    outbox.push([event(1)]);
+    outbox.pump(); // under way: its answer comes after the page hid
+    outbox.push([event(2)]);
+    outbox.final();
+    await fake.settle();
+    expect(fake.sent).toEqual([
+      { names: ['e1'], final: false },
+      { names: ['e1', 'e2'], final: true },
+    ]);
+    expect(fake.store.has('hf_q')).toBe(false);
+  });
 });

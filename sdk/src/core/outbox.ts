@@ -44,24 +44,32 @@ export function createOutbox({ platform, endpoint, site, guard, max, debug }: Ou
   } catch {
     // A damaged queue is dropped: it cannot be sent anyway.
   }
-  /** Events at the head of the queue in the request under way. */
-  let sending = 0;
+  /** A request is under way. */
+  let sending = false;
+  /** Ids handed to beacons whose outcome is not known yet: not sent again meanwhile. */
+  const beaconed = new Set<string>();
   let attempt = 0;
   let timer: unknown;
 
   const save = () => (queue.length ? storage.set(KEY, JSON.stringify(queue)) : storage.remove(KEY));
+  /** Forgets `events` (by id: a beacon may have taken some of them meanwhile). */
+  const drop = (events: readonly WireEvent[]) => {
+    const sent = new Set(events.map((e) => e.id));
+    queue = queue.filter((e) => !sent.has(e.id));
+    save();
+  };
   const pump = (): void => {
-    if (sending || timer !== undefined || !queue.length || platform.online?.() === false) return;
-    const { body, count } = splitBodies(site, queue)[0] ?? { body: '', count: 0 };
-    sending = count;
+    const ready = queue.filter((e) => !beaconed.has(e.id));
+    if (sending || timer !== undefined || !ready.length || platform.online?.() === false) return;
+    const { body, count } = splitBodies(site, ready)[0] ?? { body: '', count: 0 };
+    const events = ready.slice(0, count);
+    sending = true;
     platform.send(url, body, false).then((result) => {
-      sending = 0;
+      sending = false;
       if ((result.status >= 200 && result.status < 300) || hopeless(result.status)) {
-        if (debug && result.status > 299)
-          console.warn(`[heatfunnel] ${url} refused a batch: ${result.status}`);
-        queue.splice(0, count);
+        if (debug && result.status > 299) console.warn('[heatfunnel] batch refused', result.status);
+        drop(events);
         attempt = 0;
-        save();
         pump();
       } else {
         attempt++;
@@ -80,35 +88,34 @@ export function createOutbox({ platform, endpoint, site, guard, max, debug }: Ou
     /** Adds events (dropping the oldest beyond `max`) and persists them; `pump` sends. */
     push(events: readonly WireEvent[]): void {
       queue.push(...events);
-      const over = queue.length - Math.max(max, sending);
+      const over = queue.length - max;
       if (over > 0) {
-        queue.splice(sending, over);
+        queue.splice(0, over);
         const dropped = Number(storage.get(DROPPED_KEY) ?? 0) + over;
         storage.set(DROPPED_KEY, String(dropped));
-        if (debug) console.warn(`[heatfunnel] send queue full: ${dropped} oldest events dropped so far`);
+        if (debug) console.warn('[heatfunnel] queue full, events dropped:', dropped);
       }
       save();
     },
     pump,
     /**
-     * The page is going away: beacons everything not already in a request. What the browser
-     * refuses, or sends while the server was failing, stays persisted for the next page load.
+     * The page is going away: beacons everything, the events of a request under way too (it
+     * may not have left yet: gzip runs first; a duplicate is dropped by the server). What
+     * the browser refuses, or sends while the server was failing, stays for the next load.
      */
     final(): void {
       // Offline, a beacon is queued by the browser and then lost: keep the events for later.
       if (platform.online?.() === false) return;
-      let from = sending;
-      for (const { body, count } of splitBodies(site, queue.slice(sending))) {
+      let from = 0;
+      for (const { body, count } of splitBodies(site, queue)) {
         const events = queue.slice(from, from + count);
         from += count;
+        for (const e of events) beaconed.add(e.id);
         platform.send(url, body, true).then(({ status }) => {
+          for (const e of events) beaconed.delete(e.id);
           // A beacon's answer is unknown: after failures the server may be down, so the
           // events stay for the next page load too (the server drops the duplicates).
-          if (status >= 200 && status < 300 && !attempt) {
-            const sent = new Set(events.map((e) => e.id));
-            queue = queue.filter((e) => !sent.has(e.id));
-            save();
-          }
+          if (status >= 200 && status < 300 && !attempt) drop(events);
         }, guard.report);
       }
     },
@@ -120,7 +127,7 @@ export function createOutbox({ platform, endpoint, site, guard, max, debug }: Ou
     },
     /** Drops everything waiting (consent withdrawn). */
     clear(): void {
-      queue.splice(sending);
+      queue = [];
       save();
     },
   };

@@ -40,7 +40,11 @@ export const GZIP_MIN_BYTES = 1024;
 
 async function post(url: string, body: string, final: boolean): Promise<SendResult> {
   // text/plain keeps the request "simple": no CORS preflight before every batch.
-  if (final && navigator.sendBeacon?.(url, new Blob([body], { type: 'text/plain' }))) return { status: 202 };
+  try {
+    if (final && navigator.sendBeacon(url, new Blob([body], { type: 'text/plain' }))) return { status: 202 };
+  } catch {
+    // No or broken sendBeacon: the keepalive fetch below does the same job.
+  }
   try {
     let data: BodyInit = body;
     // Compression is asynchronous, so it cannot run for a page that is going away; a
