@@ -1,7 +1,8 @@
 /**
  * The heat renderer: points become a coarse heat field (splat + separable Gaussian blur),
- * which is upsampled and colourised through the palette straight into the canvas's pixels
- * in one put. No per-point canvas calls: those cost ~5 µs each in Chromium, 0.5 s for 100k.
+ * colourised through the palette at the field's resolution and scaled up onto the canvas
+ * with bilinear smoothing. No per-point canvas calls: those cost ~5 µs each in Chromium,
+ * 0.5 s for 100k.
  */
 import { heatField } from './density';
 import { buildPalette, type ColorStop, DEFAULT_STOPS } from './palette';
@@ -49,9 +50,19 @@ export const createHeatRenderer = (
     draw(points, peak) {
       const { width, height } = canvas;
       if (width === 0 || height === 0) return;
-      const img = ctx.createImageData(width, height);
-      rasterize(heatField(points, width, height, r, peak), palette, width, height, img.data);
-      ctx.putImageData(img, 0, 0);
+      // Colour at the field's resolution (a few canvas px per cell), then let the canvas
+      // upscale it bilinearly: the heat is smooth, and this is ~10x fewer pixels to touch.
+      const field = heatField(points, width, height, r, peak);
+      const img = new ImageData(field.width, field.height);
+      rasterize({ ...field, cell: 1 }, palette, field.width, field.height, img.data);
+      const small = document.createElement('canvas');
+      small.width = field.width;
+      small.height = field.height;
+      small.getContext('2d')?.putImageData(img, 0, 0);
+      ctx.clearRect(0, 0, width, height);
+      ctx.imageSmoothingEnabled = true;
+      ctx.imageSmoothingQuality = 'low';
+      ctx.drawImage(small, 0, 0, field.width * field.cell, field.height * field.cell);
     },
   };
 };
