@@ -263,6 +263,11 @@ describe('click heatmap in the viewer', () => {
     const [atRecordedNow, onButtonNow] = await canvasPixels(page, [recorded, centre]);
     expect(onButtonNow?.[3]).toBeGreaterThan(200);
     expect(atRecordedNow?.[3]).toBe(0);
+    const box = await page.locator('#frame-box').boundingBox();
+    const scale = Number(await page.getAttribute('#heat', 'data-scale'));
+    if (!box) throw new Error('no frame box');
+    await page.mouse.move(box.x + 1 + centre.x * scale, box.y + 1 + centre.y * scale);
+    await expect.poll(() => page.textContent('#frame-box .probe')).toBe('button#place-order: 12 clicks');
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-element-placement.png') });
     await context.close();
   });

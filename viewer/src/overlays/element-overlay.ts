@@ -4,7 +4,7 @@ import { csvField } from '../export/csv';
 import { createHeatRenderer } from '../heat/renderer';
 import type { Translate } from '../i18n';
 import { heatRadius } from '../layout';
-import { locate } from '../locate';
+import { type DocRect, locate } from '../locate';
 import { elementPoints } from './element-points';
 import type { Overlay } from './overlay';
 
@@ -15,18 +15,18 @@ export function elementOverlay(
   t: Translate,
 ): Overlay {
   let placed: ReturnType<typeof elementPoints> | null = null;
-  let found = new Set<string>();
+  let found = new Map<string, DocRect>();
   return {
     width: geometry.width,
     docHeight: geometry.docHeight,
     minHeight: 0,
     paint(canvas, scale, _height, doc) {
-      found = new Set();
+      found = new Map();
       placed = elementPoints(
         elements,
         (selector) => {
           const rects = locate(doc, selector);
-          if (rects.length === 1) found.add(selector);
+          if (rects.length === 1 && rects[0]) found.set(selector, rects[0]);
           return rects;
         },
         scale,
@@ -44,6 +44,17 @@ export function elementOverlay(
             .join(','),
         ),
       ].join('\r\n')}\r\n`,
+    probe(x, y) {
+      // The smallest placed element under the pointer: a button inside a card wins.
+      let best: { e: ElementRow; area: number } | null = null;
+      for (const e of elements) {
+        const r = found.get(e.selector);
+        if (!r || x < r.x || y < r.y || x > r.x + r.width || y > r.y + r.height) continue;
+        const area = r.width * r.height;
+        if (!best || area < best.area) best = { e, area };
+      }
+      return best ? t('probe.element', { selector: best.e.selector, n: best.e.clicks }) : null;
+    },
     describe: () =>
       placed ? t('place.note', { placed: placed.placedClicks, unplaced: placed.unplacedClicks }) : '',
   };
