@@ -68,6 +68,16 @@ const dedupSettings = (token: string) =>
     deduplicate_blocks_in_dependent_materialized_views: 1,
   }) as const;
 
+/**
+ * The embedded engine's connection applies settings as session `SET`s, so a token would
+ * stay on for every later statement of the process, and a later insert into `events`
+ * without its own token would be dropped as a repeat. Each insert here clears it after.
+ */
+async function forgetToken(store: Store): Promise<void> {
+  if (store.engine !== 'embedded') return;
+  await store.client.command({ query: 'SELECT 1', clickhouse_settings: { insert_deduplication_token: '' } });
+}
+
 /** `SELECT` of the new rows of `source`: first of each id, none the store already has. */
 const newRows = (store: Store, source: string, ids: string) => `SELECT ${COLUMNS} FROM ${source}
   WHERE (site, id) NOT IN (SELECT site, id FROM ${store.table('event_ids')} WHERE (site, id) IN (${ids}))
@@ -80,11 +90,15 @@ const newRows = (store: Store, source: string, ids: string) => `SELECT ${COLUMNS
 export async function insertSegment(store: Store, file: string, token: string): Promise<void> {
   if (store.engine === 'embedded') {
     const source = `file({file:String}, 'JSONEachRow', '${STRUCTURE}')`;
-    await store.client.command({
-      query: `INSERT INTO ${store.table('events')} (${COLUMNS}) ${newRows(store, source, `SELECT site, id FROM ${source}`)}`,
-      query_params: { file },
-      clickhouse_settings: dedupSettings(token),
-    });
+    try {
+      await store.client.command({
+        query: `INSERT INTO ${store.table('events')} (${COLUMNS}) ${newRows(store, source, `SELECT site, id FROM ${source}`)}`,
+        query_params: { file },
+        clickhouse_settings: dedupSettings(token),
+      });
+    } finally {
+      await forgetToken(store);
+    }
     return;
   }
   // A server cannot read our file, and `input()` can be read only once, so on a server
@@ -101,10 +115,14 @@ export async function writeEvents(store: Store, rows: EventRow[]): Promise<void>
   if (rows.length === 0) return;
   const token = createHash('sha256');
   for (const row of rows) token.update(row.id);
-  await store.client.insert({
-    table: store.table('events'),
-    values: rows,
-    format: 'JSONEachRow',
-    clickhouse_settings: dedupSettings(token.digest('hex')),
-  });
+  try {
+    await store.client.insert({
+      table: store.table('events'),
+      values: rows,
+      format: 'JSONEachRow',
+      clickhouse_settings: dedupSettings(token.digest('hex')),
+    });
+  } finally {
+    await forgetToken(store);
+  }
 }
