@@ -54,6 +54,9 @@ function answerOf(res) {
   }
 }
 
+/** VUs whose ids cannot collide (see slotValue in ids.ts). */
+const MAX_SENDERS = 4096;
+
 /** Templates each generator (a group of simulated visitors) contributes. */
 const PER_GENERATOR = 16;
 
@@ -87,6 +90,11 @@ function sharedTemplates(settings) {
  */
 export function createIngest(defaults = {}, { beforeEach = () => {} } = {}) {
   const settings = readSettings(defaults);
+  if (__VU >= MAX_SENDERS) {
+    throw new Error(
+      `at most ${MAX_SENDERS - 1} VUs: event ids carry the VU number in 12 bits; lower MAX_VUS`,
+    );
+  }
   const shared = sharedTemplates(settings);
   // SharedArray decodes (and freezes) an element on every access; each VU keeps a copy it
   // may add its gzip encoding to.
