@@ -112,6 +112,17 @@ describe('click heatmap in the viewer', () => {
     expect(rows[0]).toEqual(['button#add-to-cart', '30', '1', '30']);
     expect(rows[1]).toEqual(['a.nav-products', '10', '1', '10']);
 
+    // The ranking sorts by any of its numbers; clicking a header again reverses it.
+    expect(await page.getAttribute('th[data-sort="clicks"]', 'aria-sort')).toBe('descending');
+    await page.click('th[data-sort="clicks"] button');
+    expect(await page.getAttribute('th[data-sort="clicks"]', 'aria-sort')).toBe('ascending');
+    expect(await page.getAttribute('#element-rows tr:first-child', 'data-selector')).toBe('a.nav-products');
+    await page.click('th[data-sort="rate"] button');
+    expect(await page.getAttribute('th[data-sort="rate"]', 'aria-sort')).toBe('descending');
+    expect(await page.getAttribute('#element-rows tr:first-child', 'data-selector')).toBe(
+      'button#add-to-cart',
+    );
+
     await page.hover('#element-rows tr[data-selector="button#add-to-cart"]');
     const box = await page.locator('#highlights .highlight').boundingBox();
     const frame = await page.locator('#frame-box').boundingBox();

@@ -26,6 +26,19 @@ export const createElementPanel = ({
   const body = byId('element-rows', HTMLTableSectionElement);
   const table = byId('element-table', HTMLTableElement);
   const status = byId('elements-status', HTMLParagraphElement);
+  type SortKey = 'clicks' | 'clickers' | 'rate';
+  let sortKey: SortKey = 'clicks';
+  let descending = true;
+  let last: ElementPanelView | null = null;
+  const heads = [...table.querySelectorAll<HTMLTableCellElement>('th[data-sort]')];
+  for (const th of heads) {
+    th.querySelector('button')?.addEventListener('click', () => {
+      const key = th.dataset.sort as SortKey;
+      descending = key === sortKey ? !descending : true;
+      sortKey = key;
+      if (last) panel.render(last);
+    });
+  }
 
   const funnelButton = (selector: string, lang: Lang) => {
     const label = translate(lang, 'elements.toFunnel', { selector });
@@ -34,9 +47,22 @@ export const createElementPanel = ({
     return b;
   };
 
-  return {
-    /** Shows `view`. */
-    render({ rows, lang, message, error }: ElementPanelView) {
+  const panel = {
+    /** Shows `view`, sorted by the chosen column (clicks, most first, by default). */
+    render(view: ElementPanelView) {
+      last = view;
+      const { lang, message, error } = view;
+      // Ties keep the API's order (most clicked first).
+      const rows = view.rows
+        ?.map((row, i) => ({ row, i }))
+        .sort((a, b) => (descending ? -1 : 1) * (a.row[sortKey] - b.row[sortKey]) || a.i - b.i)
+        .map((x) => x.row);
+      for (const th of heads) {
+        th.setAttribute(
+          'aria-sort',
+          th.dataset.sort !== sortKey ? 'none' : descending ? 'descending' : 'ascending',
+        );
+      }
       const n = new Intl.NumberFormat(lang);
       const rate = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
       body.replaceChildren(
@@ -65,4 +91,5 @@ export const createElementPanel = ({
       });
     },
   };
+  return panel;
 };
