@@ -5,6 +5,7 @@
  * body decoding (gzip by header or `?gz=1`, JSON.parse), then it answers
  * `{ accepted, rejected: [] }` and drops the events: no validation, no store.
  * Usage: `node parse-only-server.mjs [port]`; prints `heatfunnel listening on URL` like the server.
+ * `KEEP_ALIVE_MS` sets the idle keep-alive timeout (Node's default is 5 s; see README).
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ const fromServer = createRequire(join(REPO_ROOT, 'server', 'package.json'));
  * @type {{ Hono: new () => { get(path: string, h: Handler): void, post(path: string, h: Handler): void, fetch: unknown } }}
  */
 const { Hono } = await import(fromServer.resolve('hono'));
-/** @type {{ serve: (options: object, ready: (info: { port: number }) => void) => unknown }} */
+/** @type {{ serve: (options: object, ready: (info: { port: number }) => void) => { keepAliveTimeout: number, headersTimeout: number } }} */
 const { serve } = await import(fromServer.resolve('@hono/node-server'));
 
 const app = new Hono();
@@ -34,7 +35,12 @@ app.post('/v1/batch', async (c) => {
   return c.json({ accepted: Array.isArray(batch.e) ? batch.e.length : 0, rejected: [] });
 });
 
-serve({ fetch: app.fetch, hostname: '127.0.0.1', port: Number(process.argv[2] ?? 0) }, ({ port }) =>
-  console.log(`heatfunnel listening on http://127.0.0.1:${port} (parse-only)`),
+const server = serve(
+  { fetch: app.fetch, hostname: '127.0.0.1', port: Number(process.argv[2] ?? 0) },
+  ({ port }) => console.log(`heatfunnel listening on http://127.0.0.1:${port} (parse-only)`),
 );
+if (process.env.KEEP_ALIVE_MS) {
+  server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_MS);
+  server.headersTimeout = server.keepAliveTimeout + 1000;
+}
 process.once('SIGTERM', () => process.exit(0));
