@@ -39,27 +39,40 @@ it('handles a click with at most one forced layout, and reports its main-thread 
   expect(forced).toBeGreaterThan(0);
   expect(forced).toBeLessThanOrEqual(clicks + 1);
 
-  // Timing on clean layout, as clicks normally arrive after a frame was rendered.
-  const times = await page.evaluate((n) => {
-    const elements = document.querySelectorAll('#grid *');
-    const out: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const el = elements[(i * 104729) % elements.length] as HTMLElement;
-      const r = el.getBoundingClientRect();
-      const event = new MouseEvent('click', {
-        bubbles: true,
-        detail: 1,
-        clientX: r.left + 2,
-        clientY: r.top + 2,
-      });
-      const t0 = performance.now();
-      el.dispatchEvent(event);
-      out.push(performance.now() - t0);
-    }
-    return out.sort((a, b) => a - b);
-  }, 1000);
+  // Timing on clean layout, as clicks normally arrive after a frame was rendered; in rounds
+  // of 100 a second apart, so the SDK holds (rage/dead) only the last second's clicks.
+  await page.waitForTimeout(1100);
+  const times: number[] = [];
+  for (let round = 0; round < 4; round++) {
+    times.push(
+      ...(await page.evaluate((offset) => {
+        const elements = document.querySelectorAll('#grid *');
+        const out: number[] = [];
+        for (let i = offset; i < offset + 100; i++) {
+          const el = elements[(i * 104729) % elements.length] as HTMLElement;
+          const r = el.getBoundingClientRect();
+          const event = new MouseEvent('click', {
+            bubbles: true,
+            detail: 1,
+            clientX: r.left + 2,
+            clientY: r.top + 2,
+          });
+          const t0 = performance.now();
+          el.dispatchEvent(event);
+          out.push(performance.now() - t0);
+        }
+        return out;
+      }, round * 100)),
+    );
+    await page.waitForTimeout(1100);
+  }
+  times.sort((a, b) => a - b);
+  const isolated = await page.evaluate(() => crossOriginIsolated);
   const median = times[Math.floor(times.length / 2)] ?? 0;
   const p95 = times[Math.floor(times.length * 0.95)] ?? 0;
-  console.log(`click handler on 2,000 elements: median ${median.toFixed(3)} ms, p95 ${p95.toFixed(3)} ms`);
-  expect(times).toHaveLength(1000);
+  console.log(
+    `click handler on 2,000 elements: median ${median.toFixed(3)} ms, p95 ${p95.toFixed(3)} ms` +
+      ` (timer resolution ${isolated ? '5 µs' : '100 µs'})`,
+  );
+  expect(times).toHaveLength(400);
 });

@@ -24,6 +24,7 @@ it('waits while offline and sends what was queued when the browser is back onlin
   const page = await env.open('/product/1', { flushInterval: 100 });
   await env.server.waitForEvents(1);
   await page.context().setOffline(true);
+  await page.waitForFunction(() => !navigator.onLine);
   await hf(page, 'track', 'while-offline');
   await page.waitForTimeout(800);
   expect(names(env.server.events())).toEqual(['pageview']);

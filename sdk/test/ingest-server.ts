@@ -72,7 +72,12 @@ export async function startIngestServer(route: (path: string) => string = (p) =>
       const file = built ? join(DIST, path.slice(1)) : join(FIXTURES, route(path));
       const type = /\.m?js$/.test(file) ? 'text/javascript' : 'text/html; charset=utf-8';
       const content = readFileSync(file);
-      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(content);
+      // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
+      const isolated = path === '/many.html' || built;
+      const isolation = isolated
+        ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }
+        : {};
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...isolation }).end(content);
     } catch {
       res.writeHead(404).end('not found');
     }
