@@ -22,7 +22,8 @@ it('keeps capturing without a page error when localStorage is blocked and sendBe
   await env.open('/product/1', { flushInterval: 100 }, page);
   await page.mouse.click(150, 225);
   await hf(page, 'track', 'still-works', { n: 1 });
-  await hf(page, 'identify', { not: 'a string' });
+  await hf(page, 'identify', { not: 'a string' }); // ignored: not an id
+  await hf(page, 'identify', 42);
   await hf(page, 'init', null);
   await hf(page, 'step');
   await page.evaluate(() => {
@@ -31,6 +32,7 @@ it('keeps capturing without a page error when localStorage is blocked and sendBe
   });
   const events = await env.server.waitForEvents(4);
   expect(events.map((e) => e.t)).toEqual(expect.arrayContaining(['pageview', 'click', 'custom', 'identify']));
+  expect(events.filter((e) => e.t === 'identify').map((e) => e.u)).toEqual(['42']);
   expect(new Set(events.map((e) => e.a)).size).toBe(1); // the in-memory id holds for the page
   expect(errors).toEqual([]);
 });

@@ -150,7 +150,8 @@ export function createClient(platform: Platform, init: InitOptions, fallbackEndp
     track: (n, props) => capture('custom', { n: name(n), pr: cleanProps(props) }),
     step: (f, st, props) => capture('step', { f: name(f), st: name(st), pr: cleanProps(props) }),
     identify(userId) {
-      if (!enabled) return;
+      // Only real ids: String({}) would merge every visitor into one "[object Object]" user.
+      if (!enabled || !userId || !/^(string|number)$/.test(typeof userId)) return;
       const u = String(userId).slice(0, LIMITS.maxIdLength);
       identity.setUser(u);
       capture('identify', { u });

@@ -49,6 +49,10 @@ describe('splitBodies', () => {
     expect(bodies.map((b) => (JSON.parse(b) as Batch).e.length)).toEqual([3, 3, 3, 1]);
     expect(utf8Length(bodies[3] ?? '')).toBe(one);
     expect(Buffer.byteLength(bodies[0] ?? '')).toBe(utf8Length(bodies[0] ?? ''));
+    // One byte less and the third event no longer fits.
+    expect(splitBodies('demo', events, limit - 1).map((b) => (JSON.parse(b) as Batch).e.length)).toEqual([
+      2, 2, 2, 2, 2,
+    ]);
   });
 
   it('caps the number of events per body at the server limit', () => {

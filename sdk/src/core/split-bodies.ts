@@ -43,14 +43,15 @@ export function splitBodies(
   const close = () => {
     if (parts.length) bodies.push({ body: `${head}[${parts.join(',')}]}`, count: parts.length });
     parts = [];
-    size = utf8Length(head) + 3;
+    // `[` and `]}` around the parts, minus the comma the first part does not need.
+    size = utf8Length(head) + 2;
   };
   close();
   for (const event of events) {
     const json = JSON.stringify(event);
-    const bytes = utf8Length(json) + (parts.length ? 1 : 0);
+    const bytes = utf8Length(json) + 1;
     if (parts.length && (size + bytes > maxBytes || parts.length >= maxEvents)) close();
-    size += utf8Length(json) + (parts.length ? 1 : 0);
+    size += bytes;
     parts.push(json);
   }
   close();
