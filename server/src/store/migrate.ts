@@ -49,16 +49,17 @@ export async function migrate(store: Store): Promise<string[]> {
       (version UInt32, name String, applied_at DateTime DEFAULT now())
       ENGINE = ${store.ddl.engine('ReplacingMergeTree')} ORDER BY version`,
   });
+  // Every version not recorded yet runs, not only those above the highest: features add
+  // migrations side by side, so a lower version can arrive after a higher one was applied.
   const done = await store.client.query({
-    query: `SELECT max(version) AS v FROM ${log}`,
+    query: `SELECT DISTINCT version FROM ${log}`,
     format: 'JSONEachRow',
   });
-  const [row] = await done.json<{ v: number }>();
-  const current = Number(row?.v ?? 0);
+  const seen = new Set((await done.json<{ version: number }>()).map((row) => Number(row.version)));
   const applied: string[] = [];
   for (const migration of migrations) {
     const { version } = migration;
-    if (version <= current) continue;
+    if (seen.has(version)) continue;
     for (const query of migration.statements(store.ddl)) await store.client.command({ query });
     await store.client.insert({
       table: log,
