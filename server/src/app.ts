@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BATCH_PATH } from '@heatfunnel/sdk/protocol';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -25,7 +26,9 @@ const packageDir = (name: string) => dirname(require.resolve(`${name}/package.js
 
 /** Where the built SDK and viewer are; `npm start` and `npm test` build them. */
 export const SDK_DIST = join(packageDir('@heatfunnel/sdk'), 'dist');
-export const VIEWER_DIST = join(packageDir('@heatfunnel/viewer'), 'dist');
+// The viewer is found by its place in the repository rather than as a package: it imports
+// the server's answer types, and a dependency each way would be a cycle.
+export const VIEWER_DIST = fileURLToPath(new URL('../../viewer/dist', import.meta.url));
 
 export interface AppOptions {
   store: Store;

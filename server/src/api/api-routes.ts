@@ -20,6 +20,15 @@ import { pages } from '../query/pages.js';
 import { scrollReach } from '../query/scroll-reach.js';
 import type { SiteRegistry } from '../store/sites.js';
 import type { Store } from '../store/store.js';
+import type {
+  ClickHeatmapAnswer,
+  DropoffsAnswer,
+  ElementsAnswer,
+  FunnelAnswer,
+  PagesAnswer,
+  ScrollAnswer,
+  SitesAnswer,
+} from './answers.js';
 import { dateRangeParams, ParamError, pageFilterParams } from './params.js';
 
 /** Width (CSS px) each device class's heatmap is drawn at. */
@@ -51,10 +60,12 @@ export const apiRoutes = ({ store, sites }: ApiOptions) => {
 
   app.get('/sites', async (c) => {
     const list = await sites.list();
-    return c.json({ sites: list.map(({ key, name }) => ({ key, name })) });
+    return c.json<SitesAnswer>({ sites: list.map(({ key, name }) => ({ key, name })) });
   });
 
-  app.get('/pages', async (c) => c.json({ pages: await pages(store, dateRangeParams(query(c))) }));
+  app.get('/pages', async (c) =>
+    c.json<PagesAnswer>({ pages: await pages(store, dateRangeParams(query(c))) }),
+  );
 
   app.get('/heatmap/clicks', async (c) => {
     const filter = pageFilterParams(query(c));
@@ -65,7 +76,7 @@ export const apiRoutes = ({ store, sites }: ApiOptions) => {
       clickHeatmap(store, filter, layer),
       pageHeight(store, filter),
     ]);
-    return c.json({
+    return c.json<ClickHeatmapAnswer>({
       pageKey: filter.page,
       device: filter.device,
       layer,
@@ -82,13 +93,15 @@ export const apiRoutes = ({ store, sites }: ApiOptions) => {
     const limit = Number(c.req.query('limit') ?? 100);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
       throw new ParamError('limit must be 1 to 1000');
-    return c.json({ elements: await elementRanking(store, pageFilterParams(query(c)), limit) });
+    return c.json<ElementsAnswer>({
+      elements: await elementRanking(store, pageFilterParams(query(c)), limit),
+    });
   });
 
   app.get('/heatmap/scroll', async (c) => {
     const filter = pageFilterParams(query(c));
     const [reach, seconds] = await Promise.all([scrollReach(store, filter), attention(store, filter)]);
-    return c.json({ ...reach, stepPercent: 5, attention: seconds });
+    return c.json<ScrollAnswer>({ ...reach, stepPercent: 5, attention: seconds });
   });
 
   app.post('/funnel', async (c) => {
@@ -99,7 +112,7 @@ export const apiRoutes = ({ store, sites }: ApiOptions) => {
       funnelTimeToConvert(store, spec),
       funnelTrend(store, spec, interval),
     ]);
-    return c.json({
+    return c.json<FunnelAnswer>({
       ...counts,
       timeToConvert: { buckets: TIME_BUCKETS, steps: timing },
       trend: { interval, points: trend },
@@ -115,7 +128,7 @@ export const apiRoutes = ({ store, sites }: ApiOptions) => {
         `step must be a step number from 1 to ${spec.steps.length - 1} (the last step has no drop-offs)`,
       );
     }
-    return c.json(await funnelDropoffs(store, spec, step));
+    return c.json<DropoffsAnswer>(await funnelDropoffs(store, spec, step));
   });
   return app;
 };

@@ -6,6 +6,7 @@ describe('CSV export', () => {
     const csv = heatmapCsv({
       pageKey: '/demo/product/:id',
       device: 'desktop',
+      layer: 'clicks',
       columns: 100,
       rowHeight: 10,
       width: 1280,

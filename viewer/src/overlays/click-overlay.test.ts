@@ -5,6 +5,7 @@ import { clicksNear, sharedScale } from './click-overlay';
 const heatmap = (cells: ClickHeatmap['cells']): ClickHeatmap => ({
   pageKey: '/p',
   device: 'desktop',
+  layer: 'clicks',
   columns: 100,
   rowHeight: 10,
   width: 1280,
