@@ -136,5 +136,7 @@ describe('POST /v1/batch', () => {
   it('lets a shop page on another origin read the answer (CORS)', async () => {
     const response = await post(batch([pageview()]), { Origin: 'https://shop.example' });
     expect(response.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    // The SDK reads Retry-After on 429/503; cross-origin it can only if the header is exposed.
+    expect(response.headers.get('access-control-expose-headers')).toBe('Retry-After');
   });
 });

@@ -96,6 +96,8 @@ export const batchRoute = ({
     await next();
     if (origin) {
       c.res.headers.set('Access-Control-Allow-Origin', origin);
+      // Shop pages are on other origins: without this the SDK cannot read how long to wait.
+      c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After');
       c.res.headers.append('Vary', 'Origin');
     }
     return undefined;
