@@ -44,8 +44,8 @@ export function visitorConditions(
   let sql = '';
   if (segment.visitor !== undefined) {
     const op = segment.visitor === 'new' ? '>=' : '<';
-    sql += ` AND anon_id IN (SELECT anon_id FROM ${events} WHERE site = ${range.site}
-      GROUP BY anon_id HAVING toDate(min(ts)) ${op} ${range.from})`;
+    sql += ` AND anon_id IN (SELECT anon_id FROM ${store.table('visitor_first_seen')} WHERE site = ${range.site}
+      GROUP BY anon_id HAVING toDate(min(first_seen)) ${op} ${range.from})`;
   }
   if (segment.prop !== undefined) {
     sql += ` AND anon_id IN (SELECT anon_id FROM ${events} WHERE site = ${range.site}

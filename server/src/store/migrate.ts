@@ -10,6 +10,7 @@ import * as elementClicks from './migrations/0004-element-clicks.js';
 import * as scrollDepth from './migrations/0005-scroll-depth.js';
 import * as attention from './migrations/0006-attention.js';
 import * as pageStats from './migrations/0007-page-stats.js';
+import * as visitorFirstSeen from './migrations/0008-visitor-first-seen.js';
 import * as eventIds from './migrations/0101-event-ids.js';
 import * as enrichment from './migrations/0102-enrichment.js';
 import * as quarantine from './migrations/0103-quarantine.js';
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   scrollDepth,
   attention,
   pageStats,
+  visitorFirstSeen,
   eventIds,
   enrichment,
   quarantine,
