@@ -13,6 +13,9 @@ import { migrate } from './store/migrate.js';
 import { siteRegistry } from './store/sites.js';
 import type { Store } from './store/store.js';
 
+/** How long an idle keep-alive connection stays open, ms. */
+export const KEEP_ALIVE_MS = 65_000;
+
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:8080`. */
   url: string;
@@ -58,6 +61,13 @@ export async function startServer(config: ServerConfig, store: Store, log: Logge
       server.once('error', reject);
     },
   );
+  // Node closes idle keep-alive connections after 5 s by default, racing clients and load
+  // balancers that reuse them (load tests saw a few failed requests from it); 65 s outlasts
+  // the usual 60 s of balancers and SDK batch intervals.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  }
   const url = `http://${address.address}:${address.port}`;
   return {
     url,
