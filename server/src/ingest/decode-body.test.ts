@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { LIMITS } from '@heatfunnel/sdk/protocol';
 import { describe, expect, it } from 'vitest';
-import { acceptedContentType, decodeBody } from './decode-body.js';
+import { acceptedContentType, decodeBody, INLINE_GUNZIP_BYTES } from './decode-body.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -40,5 +41,26 @@ describe('acceptedContentType', () => {
     expect(acceptedContentType('text/plain;charset=UTF-8')).toBe(true);
     expect(acceptedContentType(undefined)).toBe(true);
     expect(acceptedContentType('application/x-www-form-urlencoded')).toBe(false);
+  });
+});
+
+describe('decodeBody on small and large gzip bodies', () => {
+  it('inflates both the same way, and names the ratio when a small body is a bomb', async () => {
+    const events = Array.from({ length: 1000 }, () => ({
+      id: randomBytes(32).toString('hex'),
+      t: 'pageview',
+    }));
+    const json = JSON.stringify({ k: 'site', v: 1, e: events });
+    const large = gzipSync(json);
+    expect(large.length).toBeGreaterThan(INLINE_GUNZIP_BYTES);
+    expect(await decodeBody(large, true)).toEqual({ ok: true, value: JSON.parse(json) });
+    const small = gzipSync(JSON.stringify({ k: 'site', v: 1, e: events.slice(0, 5) }));
+    expect(small.length).toBeLessThanOrEqual(INLINE_GUNZIP_BYTES);
+    expect(await decodeBody(small, true)).toMatchObject({ ok: true });
+    const bomb = gzipSync(Buffer.alloc(200_000, 32));
+    expect(bomb.length).toBeLessThanOrEqual(INLINE_GUNZIP_BYTES);
+    const refused = await decodeBody(bomb, true);
+    expect(refused).toMatchObject({ ok: false, status: 413, error: 'body_too_large' });
+    expect(!refused.ok && refused.message).toMatch(/expands more than 100x/);
   });
 });
