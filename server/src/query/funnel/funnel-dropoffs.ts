@@ -4,7 +4,7 @@
  */
 import type { Store } from '../../store/store.js';
 import { SqlParams } from '../sql-params.js';
-import { FUNNEL_SETTINGS, funnelLevels } from './funnel-levels.js';
+import { funnelLevels } from './funnel-levels.js';
 import type { FunnelSpec } from './funnel-spec.js';
 
 export interface Dropoffs {
@@ -58,7 +58,6 @@ export async function funnelDropoffs(
           ) GROUP BY event ORDER BY n DESC, event LIMIT 10
         )) AS next`,
     query_params: params.values,
-    clickhouse_settings: FUNNEL_SETTINGS,
     format: 'JSONEachRow',
   });
   const [row] = await result.json<{ count: number; visitors: string[]; next: [string, number][] }>();

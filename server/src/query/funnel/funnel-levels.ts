@@ -14,13 +14,6 @@ import type { SqlParams } from '../sql-params.js';
 import type { FunnelSpec } from './funnel-spec.js';
 import { stepCondition } from './step-condition.js';
 
-/**
- * Settings for every funnel query: the raw table is sorted by (site, anon_id, ts), so
- * grouping by visitor can stream in key order instead of building a hash table
- * (figures in server/ARCHITECTURE.md).
- */
-export const FUNNEL_SETTINGS = { optimize_aggregation_in_order: 1 } as const;
-
 export interface LevelsOptions {
   /** Add `times`: Array(UInt32) of the Unix second each step was reached, 0 past the level. */
   withTimes?: boolean;
@@ -61,7 +54,8 @@ export function funnelLevels(
 
   const inner = [
     `${spec.unit === 'session' ? 'session_id' : 'anon_id'} AS unit`,
-    'anon_id AS anon',
+    // A session's visitor is carried along; for visitor funnels the unit already is one.
+    ...(spec.unit === 'session' ? ['anon_id AS anon'] : []),
     'toDateTime(ts) AS t',
     `${breakdownExpression(spec, params)} AS b`,
     ...steps.map((condition, i) =>
@@ -90,7 +84,7 @@ export function funnelLevels(
 
   const aggregates = [
     'unit',
-    'any(anon) AS visitor',
+    spec.unit === 'session' ? 'any(anon) AS visitor' : 'unit AS visitor',
     `minIf(t, ${entry}) AS entered_at`,
     `argMinIf(b, t, ${entry}) AS bd`,
   ];

@@ -5,7 +5,7 @@
  */
 import type { Store } from '../../store/store.js';
 import { SqlParams } from '../sql-params.js';
-import { FUNNEL_SETTINGS, funnelLevels } from './funnel-levels.js';
+import { funnelLevels } from './funnel-levels.js';
 import type { FunnelSpec } from './funnel-spec.js';
 
 export interface StepCounts {
@@ -58,7 +58,6 @@ export async function funnelSteps(store: Store, spec: FunnelSpec): Promise<Funne
   const result = await store.client.query({
     query: `SELECT bd AS value, [${reachedColumns}] AS reached FROM (${levels}) GROUP BY bd ORDER BY reached[1] DESC, value`,
     query_params: params.values,
-    clickhouse_settings: FUNNEL_SETTINGS,
     format: 'JSONEachRow',
   });
   const groups = await result.json<{ value: string; reached: number[] }>();

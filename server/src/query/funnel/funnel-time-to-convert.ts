@@ -4,7 +4,7 @@
  */
 import type { Store } from '../../store/store.js';
 import { SqlParams } from '../sql-params.js';
-import { FUNNEL_SETTINGS, funnelLevels } from './funnel-levels.js';
+import { funnelLevels } from './funnel-levels.js';
 import type { FunnelSpec } from './funnel-spec.js';
 
 /** Upper bounds (seconds, exclusive) of the histogram buckets; the last bucket is open. */
@@ -44,7 +44,6 @@ export async function funnelTimeToConvert(store: Store, spec: FunnelSpec): Promi
       )
       GROUP BY k ORDER BY k`,
     query_params: params.values,
-    clickhouse_settings: FUNNEL_SETTINGS,
     format: 'JSONEachRow',
   });
   const rows = await result.json<{ step: number; median: number; n: number; histogram: number[] }>();

@@ -1,7 +1,7 @@
 /** Conversion over time: per day or week of entry, how many entered and how many finished. */
 import type { Store } from '../../store/store.js';
 import { SqlParams } from '../sql-params.js';
-import { FUNNEL_SETTINGS, funnelLevels } from './funnel-levels.js';
+import { funnelLevels } from './funnel-levels.js';
 import type { FunnelSpec } from './funnel-spec.js';
 
 export interface TrendPoint {
@@ -25,7 +25,6 @@ export async function funnelTrend(
     query: `SELECT toString(${period}) AS period, count() AS entered, countIf(level = ${spec.steps.length}) AS converted
       FROM (${levels}) GROUP BY period ORDER BY period`,
     query_params: params.values,
-    clickhouse_settings: FUNNEL_SETTINGS,
     format: 'JSONEachRow',
   });
   const rows = await result.json<Omit<TrendPoint, 'rate'>>();
