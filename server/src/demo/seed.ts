@@ -35,6 +35,18 @@ const CHANNELS: [string, number][] = [
   ['douyin', 0.15],
 ];
 const CLICK_WEIGHT = { primary: 10, control: 3, content: 0.6 } as const;
+
+// Each page's [element index, share of clicks], worked out once per laid-out page.
+const clickShares = new WeakMap<LaidOutPage, [number, number][]>();
+function clickWeights(layout: LaidOutPage): [number, number][] {
+  let shares = clickShares.get(layout);
+  if (!shares) {
+    const total = layout.elements.reduce((sum, el) => sum + CLICK_WEIGHT[el.kind], 0);
+    shares = layout.elements.map((el, index): [number, number] => [index, CLICK_WEIGHT[el.kind] / total]);
+    clickShares.set(layout, shares);
+  }
+  return shares;
+}
 const CHUNK = 20_000;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -116,13 +128,9 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
       const add = (event: WireEvent) => buffer.push(eventRow(DEMO_SITE, event, event.ts + 200));
       ts += 1_000 + rand() * 4_000;
       add({ ...common, id: uuid(), t: 'pageview', ts });
-      const weights = layout.elements.map((el): [number, number] => [
-        layout.elements.indexOf(el),
-        CLICK_WEIGHT[el.kind],
-      ]);
-      const totalWeight = weights.reduce((sum, [, w]) => sum + w, 0);
+      const weights = clickWeights(layout);
       for (let i = 0; i < clicks; i++) {
-        const [index] = pick(weights.map(([idx, w]): [number, number] => [idx, w / totalWeight]));
+        const [index] = pick(weights);
         const el = layout.elements[index];
         if (!el) continue;
         const ex = aim();
