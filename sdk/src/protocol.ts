@@ -146,7 +146,20 @@ export interface ClickEvent extends BaseEvent {
   dd?: 0 | 1;
   /** Link target, when the element is or is inside a link. */
   href?: string;
+  /** The element's visible text (trimmed, at most 64 characters); only when the site opts in (`captureText`). */
+  tx?: string;
+  /** Mini-program taps: viewport coordinates of the touch (`touches[0].clientX/Y`), CSS px. */
+  cx?: number;
+  cy?: number;
+  /** Mini-program taps: the page's scroll top at the tap, CSS px. */
+  sy?: number;
+  /** Mini-program taps: the kind of touch, when not a plain tap. */
+  tk?: TapKind;
 }
+
+/** Kinds of mini-program touch recorded as clicks. */
+export const TapKind = { tap: 'tap', longpress: 'longpress' } as const;
+export type TapKind = (typeof TapKind)[keyof typeof TapKind];
 
 /** Scroll depth and attention, once per page view. */
 export interface ScrollEvent extends BaseEvent {
@@ -201,6 +214,45 @@ export interface Batch {
  * `POST /v1/batch?gz=1`.
  */
 export const GZIP_QUERY_FLAG = 'gz';
+
+/**
+ * Page snapshots for heatmap backdrops. After a page view the core loads
+ * `SNAPSHOT_SCRIPT_PATH?k=<site key>&pk=<page key>&dc=<device class>` from the ingest server.
+ * The server answers the snapshot entry (a separate bundle with rrweb-snapshot) when it wants
+ * a snapshot of that page key and device class (sampling, none recent), and an empty script
+ * otherwise. The entry serialises the page (inputs masked, scripts removed) and posts a
+ * `SnapshotUpload` to `SNAPSHOT_PATH`; the server keeps one per site, page key, device class
+ * and content hash.
+ */
+export const SNAPSHOT_PATH = '/v1/snapshot';
+export const SNAPSHOT_SCRIPT_PATH = '/v1/snapshot.js';
+
+/** The body of `POST /v1/snapshot` (JSON, optionally gzip as for batches). */
+export interface SnapshotUpload {
+  /** Site key (public write key). */
+  k: string;
+  /** Protocol version, `PROTOCOL_VERSION`. */
+  v: number;
+  /** Page key and cleaned URL, as on the page's events. */
+  pk: string;
+  url: string;
+  /** Device class the snapshot was taken at (the heatmap's width bucket). */
+  dc: DeviceClass;
+  /** Viewport and document size when the snapshot was taken, CSS px. */
+  vw: number;
+  vh: number;
+  dw: number;
+  dh: number;
+  /** Content hash of `sn` as serialised (FNV-1a 32-bit hex): the same page twice is stored once. */
+  h: string;
+  /** Client time, ms since the Unix epoch. */
+  ts: number;
+  /** rrweb-snapshot's serialised node tree of the document. */
+  sn: unknown;
+}
+
+/** Largest snapshot body after decompression, bytes. */
+export const MAX_SNAPSHOT_BYTES = 4_194_304;
 
 /** Reasons the server gives for refusing a whole batch or one event. */
 export const RejectReason = {
