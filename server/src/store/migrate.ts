@@ -15,6 +15,7 @@ import * as eventIds from './migrations/0101-event-ids.js';
 import * as enrichment from './migrations/0102-enrichment.js';
 import * as quarantine from './migrations/0103-quarantine.js';
 import * as siteSettings from './migrations/0104-site-settings.js';
+import * as snapshots from './migrations/0105-snapshots.js';
 import type { Store } from './store.js';
 
 interface Migration {
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   enrichment,
   quarantine,
   siteSettings,
+  snapshots,
 ].sort((a, b) => a.version - b.version);
 
 /** Applies the migrations the store has not seen yet; returns the names applied. */
