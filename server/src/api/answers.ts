@@ -13,6 +13,7 @@ import type { StepTiming } from '../query/funnel/funnel-time-to-convert.js';
 import type { TrendPoint } from '../query/funnel/funnel-trend.js';
 import type { PageSummary } from '../query/pages.js';
 import type { ScrollReach } from '../query/scroll-reach.js';
+import type { PageSnapshot } from '../query/snapshot.js';
 
 export type {
   Attention,
@@ -20,6 +21,7 @@ export type {
   Dropoffs,
   ElementStats,
   HeatCell,
+  PageSnapshot,
   PageSummary,
   StepCounts,
   StepTiming,
@@ -74,3 +76,11 @@ export interface FunnelAnswer extends FunnelCounts {
 
 /** `POST /api/funnel/dropoffs`. */
 export type DropoffsAnswer = Dropoffs;
+
+/** `GET /api/snapshot`: the page's newest snapshot for the device class (or the nearest one), or null. */
+export interface SnapshotAnswer {
+  pageKey: string;
+  /** The device class asked for. */
+  device: DeviceClass;
+  snapshot: PageSnapshot | null;
+}

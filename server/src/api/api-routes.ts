@@ -18,6 +18,7 @@ import { funnelTrend } from '../query/funnel/funnel-trend.js';
 import { pageHeight } from '../query/page-height.js';
 import { pages } from '../query/pages.js';
 import { scrollReach } from '../query/scroll-reach.js';
+import { pageSnapshot } from '../query/snapshot.js';
 import type { SiteRegistry } from '../store/sites.js';
 import type { Store } from '../store/store.js';
 import type {
@@ -28,6 +29,7 @@ import type {
   PagesAnswer,
   ScrollAnswer,
   SitesAnswer,
+  SnapshotAnswer,
 } from './answers.js';
 import { dateRangeParams, ParamError, pageFilterParams } from './params.js';
 
@@ -102,6 +104,15 @@ export const apiRoutes = ({ store, sites }: ApiOptions) => {
     const filter = pageFilterParams(query(c));
     const [reach, seconds] = await Promise.all([scrollReach(store, filter), attention(store, filter)]);
     return c.json<ScrollAnswer>({ ...reach, stepPercent: 5, attention: seconds });
+  });
+
+  app.get('/snapshot', async (c) => {
+    const { site, page, device } = pageFilterParams(query(c));
+    return c.json<SnapshotAnswer>({
+      pageKey: page,
+      device,
+      snapshot: await pageSnapshot(store, { site, page, device }),
+    });
   });
 
   app.post('/funnel', async (c) => {
