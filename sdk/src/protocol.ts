@@ -146,7 +146,7 @@ export interface ClickEvent extends BaseEvent {
   dd?: 0 | 1;
   /** Link target, when the element is or is inside a link. */
   href?: string;
-  /** The element's visible text (trimmed, at most 64 characters); only when the site opts in (`captureText`). */
+  /** The element's visible text (trimmed, at most `MAX_CLICK_TEXT` characters); only when the site opts in (`captureText`). */
   tx?: string;
   /** Mini-program taps: viewport coordinates of the touch (`touches[0].clientX/Y`), CSS px. */
   cx?: number;
@@ -156,6 +156,9 @@ export interface ClickEvent extends BaseEvent {
   /** Mini-program taps: the kind of touch, when not a plain tap. */
   tk?: TapKind;
 }
+
+/** Longest click text (`tx`), characters. */
+export const MAX_CLICK_TEXT = 64;
 
 /** Kinds of mini-program touch recorded as clicks. */
 export const TapKind = { tap: 'tap', longpress: 'longpress' } as const;

@@ -12,12 +12,14 @@ import { openStore } from '../store/store.js';
 export const SITES_HELP = `heatfunnel sites <add|list|rotate-key> [options]
 
   sites list                        every site with its write key, origins and settings
-  sites add KEY [--name N] [--origin O]... [--ip truncate|drop] [--rate-limit N]
+  sites add KEY [--name N] [--origin O]... [--ip truncate|drop] [--rate-limit N] [--snapshot-rate R]
                                     add a site, or change the given settings of one
   sites rotate-key KEY              give the site a new write key; the old one stops working
 
 Origins are exact (https://shop.example) or a wildcard subdomain (https://*.shop.example);
 none means any origin may send. --rate-limit is batches per second, 0 for the server default.
+--snapshot-rate (0..1, default 1) is the share of page views, of pages with no snapshot in the
+last 7 days, asked to send a page snapshot for the heatmap backdrop; 0 turns snapshots off.
 `;
 
 const describe = (site: Site) =>
@@ -28,6 +30,7 @@ const describe = (site: Site) =>
     `origins=${site.origins.length > 0 ? site.origins.join(',') : '*'}`,
     `ip=${site.ipMode ?? 'truncate'}`,
     `rate_limit=${site.rateLimit || 'default'}`,
+    `snapshot_rate=${site.snapshotRate ?? 1}`,
   ].join('  ');
 
 /** Runs a `sites` subcommand; `print` receives each output line. */
@@ -43,18 +46,24 @@ export async function sitesCommand(
       name: { type: 'string' },
       origin: { type: 'string', multiple: true },
       ip: { type: 'string' },
+      'snapshot-rate': { type: 'string' },
     },
     allowPositionals: true,
   });
   const [action, key, extra] = positionals;
   if (!action || extra !== undefined) throw new Error(`usage:\n${SITES_HELP}`);
-  const { origin, name, ip, ...rest } = values;
+  const { origin, name, ip, 'snapshot-rate': snapshotFlag, ...rest } = values;
   if (ip !== undefined && ip !== 'truncate' && ip !== 'drop')
     throw new Error(`--ip must be "truncate" or "drop", got "${ip}"`);
   const rate = values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']);
   if (rate !== undefined && !(Number.isInteger(rate) && rate >= 0))
     throw new Error(
       `--rate-limit must be a whole number of batches per second, got "${values['rate-limit']}"`,
+    );
+  const snapshotRate = snapshotFlag === undefined ? undefined : Number(snapshotFlag);
+  if (snapshotRate !== undefined && !(snapshotFlag !== '' && snapshotRate >= 0 && snapshotRate <= 1))
+    throw new Error(
+      `--snapshot-rate must be a number from 0 to 1 (0 turns snapshots off), got "${snapshotFlag}"`,
     );
   const config = loadConfig(rest, env);
   const store = await openStore(config.store);
@@ -80,6 +89,7 @@ export async function sitesCommand(
           writeKey: existing?.writeKey ?? '',
           ipMode: (ip as IpMode | undefined) ?? existing?.ipMode ?? 'truncate',
           rateLimit: rate ?? existing?.rateLimit ?? 0,
+          snapshotRate: snapshotRate ?? existing?.snapshotRate ?? 1,
         };
         await sites.save(site);
         print(`${existing ? 'updated' : 'added'} ${describe(site)}`);

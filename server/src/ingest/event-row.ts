@@ -42,6 +42,7 @@ interface OptionalColumns {
   rage: number;
   dead: number;
   href: string;
+  text: string;
   max_depth: number;
   attention: number[];
   funnel: string;
@@ -116,6 +117,7 @@ export function eventRow(
       if (event.rg) row.rage = event.rg;
       if (event.dd) row.dead = event.dd;
       if (event.href) row.href = event.href;
+      if (event.tx) row.text = event.tx;
       break;
     case 'scroll':
       row.max_depth = round(event.md);

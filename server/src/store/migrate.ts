@@ -16,6 +16,7 @@ import * as enrichment from './migrations/0102-enrichment.js';
 import * as quarantine from './migrations/0103-quarantine.js';
 import * as siteSettings from './migrations/0104-site-settings.js';
 import * as snapshots from './migrations/0105-snapshots.js';
+import * as snapshotRateAndText from './migrations/0106-snapshot-rate-and-text.js';
 import type { Store } from './store.js';
 
 interface Migration {
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   quarantine,
   siteSettings,
   snapshots,
+  snapshotRateAndText,
 ].sort((a, b) => a.version - b.version);
 
 /** Applies the migrations the store has not seen yet; returns the names applied. */

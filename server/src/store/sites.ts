@@ -19,6 +19,8 @@ export interface Site {
   ipMode?: IpMode;
   /** Batches per second allowed for this site; 0 or unset means the server default. */
   rateLimit?: number;
+  /** Share (0..1) of page views asked for a page snapshot when none is recent; unset means 1, 0 turns snapshots off. */
+  snapshotRate?: number;
 }
 
 export interface SiteRegistry {
@@ -38,6 +40,7 @@ interface SiteRow {
   write_key: string;
   ip_mode: string;
   rate_limit: number;
+  snapshot_rate: number;
 }
 
 /** A new random write key. */
@@ -56,7 +59,7 @@ export function siteRegistry(store: Store, { ttlMs = 10_000 }: { ttlMs?: number 
     const result = await store.client.query({
       query: `SELECT key, argMax(name, version) AS name, argMax(origins, version) AS origins,
           argMax(write_key, version) AS write_key, argMax(ip_mode, version) AS ip_mode,
-          argMax(rate_limit, version) AS rate_limit
+          argMax(rate_limit, version) AS rate_limit, argMax(snapshot_rate, version) AS snapshot_rate
         FROM ${table} GROUP BY key ORDER BY key`,
       format: 'JSONEachRow',
     });
@@ -68,6 +71,7 @@ export function siteRegistry(store: Store, { ttlMs = 10_000 }: { ttlMs?: number 
         writeKey: row.write_key,
         ipMode: row.ip_mode === 'drop' ? 'drop' : 'truncate',
         rateLimit: Number(row.rate_limit),
+        snapshotRate: Math.round(Number(row.snapshot_rate) * 1e4) / 1e4,
       }),
     );
     cache = {
@@ -93,6 +97,7 @@ export function siteRegistry(store: Store, { ttlMs = 10_000 }: { ttlMs?: number 
             write_key: site.writeKey ?? '',
             ip_mode: site.ipMode ?? 'truncate',
             rate_limit: site.rateLimit ?? 0,
+            snapshot_rate: site.snapshotRate ?? 1,
             version: Date.now(),
           },
         ],

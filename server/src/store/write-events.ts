@@ -41,6 +41,7 @@ export const EVENT_COLUMNS: readonly (readonly [keyof EventRow, string])[] = [
   ['rage', 'UInt8'],
   ['dead', 'UInt8'],
   ['href', 'String'],
+  ['text', 'String'],
   ['max_depth', 'UInt32'],
   ['attention', 'Array(Float32)'],
   ['funnel', 'String'],
