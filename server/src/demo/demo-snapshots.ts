@@ -1,0 +1,96 @@
+/**
+ * Snapshots of the demo shop's pages at each device class's reference width, taken in
+ * Chromium by `scripts/measure-demo-layout.ts` (committed gzipped beside layout.json), so
+ * the demo's heatmaps have a snapshot backdrop from the first start.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { DeviceClass } from '@heatfunnel/sdk/protocol';
+import type { Store } from '../store/store.js';
+import { DEMO_PAGES } from './layout.js';
+import { DEMO_SITE } from './shop-routes.js';
+
+/** The committed snapshots: gzipped JSON, `DemoSnapshots`. */
+export const DEMO_SNAPSHOT_FILE = new URL('./snapshots.json.gz', import.meta.url);
+
+/** One page's snapshot as taken: viewport and document size, content hash, serialised tree. */
+export interface TakenSnapshot {
+  vw: number;
+  vh: number;
+  dw: number;
+  dh: number;
+  /** FNV-1a 32-bit hex of the serialised tree, as the SDK hashes its snapshots. */
+  h: string;
+  sn: unknown;
+}
+
+export type DemoSnapshots = Record<DeviceClass, Record<string, TakenSnapshot>>;
+
+/** A row of the snapshots table (migration 0105). */
+export interface SnapshotRow {
+  site: string;
+  page_key: string;
+  device: DeviceClass;
+  hash: string;
+  url: string;
+  viewport_width: number;
+  viewport_height: number;
+  doc_width: number;
+  doc_height: number;
+  /** ms since the epoch. */
+  taken_at: number;
+  received_at: number;
+  /** The serialised tree as JSON text. */
+  body: string;
+}
+
+/** Writes snapshot rows. */
+export async function insertSnapshots(store: Store, rows: readonly SnapshotRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await store.client.insert({
+    table: store.table('snapshots'),
+    values: rows.map((r) => ({
+      ...r,
+      taken_at: new Date(r.taken_at).toISOString(),
+      received_at: new Date(r.received_at).toISOString(),
+    })),
+    format: 'JSONEachRow',
+    clickhouse_settings: { date_time_input_format: 'best_effort' },
+  });
+}
+
+/** The committed demo snapshots. */
+export function loadDemoSnapshots(): DemoSnapshots {
+  return JSON.parse(gunzipSync(readFileSync(DEMO_SNAPSHOT_FILE)).toString('utf8')) as DemoSnapshots;
+}
+
+/** Stores the demo shop's snapshots for the site `demo`; resolves with how many. */
+export async function seedDemoSnapshots(
+  store: Store,
+  { origin = 'http://127.0.0.1:8080', now = Date.now() }: { origin?: string; now?: number } = {},
+): Promise<number> {
+  const snapshots = loadDemoSnapshots();
+  const rows: SnapshotRow[] = [];
+  for (const [device, pages] of Object.entries(snapshots) as [DeviceClass, Record<string, TakenSnapshot>][]) {
+    for (const { pageKey, url } of DEMO_PAGES) {
+      const taken = pages[pageKey];
+      if (!taken) continue;
+      rows.push({
+        site: DEMO_SITE,
+        page_key: pageKey,
+        device,
+        hash: taken.h,
+        url: `${origin}${url}`,
+        viewport_width: taken.vw,
+        viewport_height: taken.vh,
+        doc_width: taken.dw,
+        doc_height: taken.dh,
+        taken_at: now,
+        received_at: now,
+        body: JSON.stringify(taken.sn),
+      });
+    }
+  }
+  await insertSnapshots(store, rows);
+  return rows.length;
+}
