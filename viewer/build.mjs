@@ -1,8 +1,9 @@
 // Builds the analyst's page into dist/: index.html, viewer.js and viewer.css from src/.
 // The server serves dist/ at `/`, so every path here is relative to the page.
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,7 +28,24 @@ const options = {
 };
 
 const result = await build(options);
-const sizes = Object.entries(result.metafile.outputs)
-  .filter(([file]) => !file.endsWith('.map'))
-  .map(([file, { bytes }]) => `${file.replace(`${here}/`, '')} ${(bytes / 1024).toFixed(1)} KiB`);
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const outputs = Object.entries(result.metafile.outputs).filter(([file]) => !file.endsWith('.map'));
+const sizes = await Promise.all(
+  outputs.map(async ([file, { bytes }]) => {
+    const gzipped = gzipSync(await readFile(join(here, file.replace(`${here}/`, '')))).length;
+    return `${file.replace(`${here}/`, '')} ${kib(bytes)} (${kib(gzipped)} gzipped)`;
+  }),
+);
 console.log(`viewer built: ${sizes.join(', ')}`);
+
+// What each bundled dependency adds to viewer.js (minified bytes), so a new one's cost shows.
+const byPackage = new Map();
+for (const [, output] of outputs) {
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const match = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(input);
+    const name = match?.[1] ?? (input.includes('/sdk/') ? '@heatfunnel/sdk' : 'viewer src');
+    byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
+  }
+}
+const parts = [...byPackage].filter(([, bytes]) => bytes > 0).sort((a, b) => b[1] - a[1]);
+console.log(`  of which: ${parts.map(([name, bytes]) => `${name} ${kib(bytes)}`).join(', ')}`);

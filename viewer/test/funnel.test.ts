@@ -96,6 +96,23 @@ async function open(query: string, locale = 'en-US'): Promise<Page> {
   return page;
 }
 
+/** How many visitors of PATHS saw each of `steps` in order (what the funnel must count). */
+const reached = (steps: readonly string[]): number[] =>
+  steps.map(
+    (_, i) =>
+      Object.values(PATHS).filter((path) => {
+        let at = 0;
+        for (const pk of path) if (pk === steps[at]) at++;
+        return at > i;
+      }).length,
+  );
+
+/** The numbers a chart's accessible name gives for `label`, in series order. */
+const chartNumbers = (summary: string | null, label: string): number[] => {
+  const part = (summary ?? '').split('; ').find((p) => p.includes(`${label}: `)) ?? '';
+  return [...part.slice(part.indexOf(': ') + 2).matchAll(/ (\d+)(?:,|$)/g)].map((m) => Number(m[1]));
+};
+
 const figures = (page: Page) => page.$$eval('#funnel-bars .bar-figures', (n) => n.map((x) => x.textContent));
 const FUNNEL =
   '?view=funnel&site=demo&step=pageview:/demo/&step=pageview:/demo/list&step=pageview:/demo/cart';
@@ -111,6 +128,15 @@ describe('funnel page', () => {
         'Entered 1 · 33% of previous step · 25% of first step',
       ]);
     expect(await page.textContent('#funnel-status')).toBe('Overall conversion 25% (1 of 4)');
+    // The stacked bar chart says the same: per step, who went on and who dropped.
+    const counts = reached(['/demo/', '/demo/list', '/demo/cart']);
+    const summary = await page.getAttribute('[data-chart="steps"] canvas', 'aria-label');
+    counts.forEach((entered, i) => {
+      const next = counts[i + 1] ?? entered;
+      expect(
+        chartNumbers(summary, `${i + 1}. Page view ${['/demo/', '/demo/list', '/demo/cart'][i]}`),
+      ).toEqual([next, entered - next]);
+    });
     expect(await page.getAttribute('#tab-funnel', 'aria-current')).toBe('true');
     expect(await page.isHidden('#type')).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-funnel.png'), fullPage: true });
@@ -136,12 +162,17 @@ describe('funnel page', () => {
     expect((await figures(page))[2]).toBe('Entered 1 · 33% of previous step · 25% of first step');
     await page.selectOption('#funnel-breakdown', 'device');
     await expect.poll(() => page.textContent('#funnel-breakdown-table')).toContain('Breakdown by Device');
-    // One group of bars per device; all visitors here were on desktop: 4, 3, 1.
+    // One group per device; all these visitors were on desktop, so it holds everyone.
+    const expected = reached(['/demo/', '/demo/list', '/demo/cart']);
     await expect
       .poll(() =>
-        page.$$eval('#funnel-breakdown-table .group .group-figure', (n) => n.map((x) => x.textContent)),
+        page.$$eval('#funnel-breakdown-table tbody tr', (rows) =>
+          rows.map((r) => [...r.querySelectorAll('td')].slice(0, -1).map((c) => Number(c.textContent))),
+        ),
       )
-      .toEqual(['4', '3', '1']);
+      .toEqual([expected]);
+    const summary = await page.getAttribute('[data-chart="breakdown"] canvas', 'aria-label');
+    expect(chartNumbers(summary, 'desktop')).toEqual(expected);
     await page.context().close();
   });
 
