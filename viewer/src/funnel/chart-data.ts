@@ -19,7 +19,7 @@ export function stepSeries(
   return {
     labels: steps.map((s) => names[s.step - 1] ?? String(s.step)),
     sets: [
-      { name: words.continued, values: steps.map((s) => s.entered - s.dropped) },
+      { name: words.continued, values: steps.map((s) => s.converted) },
       { name: words.dropped, values: steps.map((s) => s.dropped) },
     ],
   };
