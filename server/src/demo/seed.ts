@@ -1,12 +1,14 @@
 /**
  * Demo data: visitors walking the shop's funnel (home → list → product → cart → checkout
  * → order), clicking mostly on buttons and links where the pages really have them,
- * scrolling, and marking funnel steps. Deterministic for a given seed.
+ * scrolling, and marking funnel steps, plus the pages' snapshots as heatmap backdrops.
+ * Deterministic for a given seed.
  */
 import type { DeviceClass, WireEvent } from '@heatfunnel/sdk/protocol';
 import { type EventRow, eventRow } from '../ingest/event-row.js';
 import type { Store } from '../store/store.js';
 import { writeEvents } from '../store/write-events.js';
+import { seedDemoSnapshots } from './demo-snapshots.js';
 import { DEMO_PAGES, demoLayout, type LaidOutPage } from './layout.js';
 import { DEMO_SITE } from './shop-routes.js';
 
@@ -63,10 +65,11 @@ function random(seed: number) {
   };
 }
 
-/** Writes demo events for the demo site; resolves with the number written. */
+/** Writes demo events and page snapshots for the demo site; resolves with the number of events written. */
 export async function seedDemo(store: Store, options: SeedOptions = {}): Promise<number> {
   const { events: target = 300_000, days = 14, now = Date.now(), seed = 42, onProgress } = options;
   const origin = options.origin ?? 'http://127.0.0.1:8080';
+  await seedDemoSnapshots(store, { origin, now });
   const rand = random(seed);
   const pick = <T>(items: [T, number, ...unknown[]][]): [T, number, ...unknown[]] => {
     let r = rand();
