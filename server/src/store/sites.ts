@@ -21,6 +21,8 @@ export interface Site {
   rateLimit?: number;
   /** Share (0..1) of page views asked for a page snapshot when none is recent; unset means 1, 0 turns snapshots off. */
   snapshotRate?: number;
+  /** Hex SHA-256 of the site's read token; empty or unset means the read API is open for it. */
+  readTokenHash?: string;
 }
 
 export interface SiteRegistry {
@@ -41,6 +43,7 @@ interface SiteRow {
   ip_mode: string;
   rate_limit: number;
   snapshot_rate: number;
+  read_token_hash: string;
 }
 
 /** A new random write key. */
@@ -59,7 +62,8 @@ export function siteRegistry(store: Store, { ttlMs = 10_000 }: { ttlMs?: number 
     const result = await store.client.query({
       query: `SELECT key, argMax(name, version) AS name, argMax(origins, version) AS origins,
           argMax(write_key, version) AS write_key, argMax(ip_mode, version) AS ip_mode,
-          argMax(rate_limit, version) AS rate_limit, argMax(snapshot_rate, version) AS snapshot_rate
+          argMax(rate_limit, version) AS rate_limit, argMax(snapshot_rate, version) AS snapshot_rate,
+          argMax(read_token_hash, version) AS read_token_hash
         FROM ${table} GROUP BY key ORDER BY key`,
       format: 'JSONEachRow',
     });
@@ -72,6 +76,7 @@ export function siteRegistry(store: Store, { ttlMs = 10_000 }: { ttlMs?: number 
         ipMode: row.ip_mode === 'drop' ? 'drop' : 'truncate',
         rateLimit: Number(row.rate_limit),
         snapshotRate: Math.round(Number(row.snapshot_rate) * 1e4) / 1e4,
+        readTokenHash: row.read_token_hash,
       }),
     );
     cache = {
@@ -98,6 +103,7 @@ export function siteRegistry(store: Store, { ttlMs = 10_000 }: { ttlMs?: number 
             ip_mode: site.ipMode ?? 'truncate',
             rate_limit: site.rateLimit ?? 0,
             snapshot_rate: site.snapshotRate ?? 1,
+            read_token_hash: site.readTokenHash ?? '',
             version: Date.now(),
           },
         ],
