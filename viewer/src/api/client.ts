@@ -16,6 +16,7 @@ import type {
   Range,
   ScrollAnswer,
   Site,
+  SnapshotAnswer,
 } from './types';
 
 /** A page query as query-string parameters (segment keys only when set). */
@@ -82,6 +83,23 @@ export const createApi = ({ fetchFn = fetch.bind(globalThis) }: { fetchFn?: Fetc
     const path = '/api/heatmap/elements';
     const body = await getJson(fetchFn, path, { ...pageParams(q), limit: String(limit) }, signal);
     return arrayField<ElementRow>(body, 'elements', path);
+  },
+  /** The page's newest snapshot for the device class (or the nearest one), or null when it has none. */
+  async snapshot(
+    q: Pick<PageQuery, 'site' | 'page' | 'device'>,
+    signal?: AbortSignal,
+  ): Promise<SnapshotAnswer> {
+    const path = '/api/snapshot';
+    const body = await getJson(fetchFn, path, { site: q.site, page: q.page, device: q.device }, signal);
+    const snapshot = body.snapshot as Record<string, unknown> | null | undefined;
+    if (
+      snapshot === undefined ||
+      (snapshot !== null && (typeof snapshot.node !== 'object' || !snapshot.node))
+    ) {
+      throw new ApiError('format', `${path} answered without a "snapshot" (null or one with a "node")`);
+    }
+    if (snapshot) positive(snapshot, ['viewportWidth'], path);
+    return body as unknown as SnapshotAnswer;
   },
   /** Runs a funnel: step counts, breakdown, time to convert and the conversion trend. */
   async funnel(spec: FunnelSpec, signal?: AbortSignal): Promise<FunnelAnswer> {

@@ -9,9 +9,11 @@ export type {
   HeatCell,
   PageQuery,
   PageRow,
+  PageSnapshot,
   Range,
   ScrollAnswer,
   Segment,
   Site,
+  SnapshotAnswer,
   StepCounts,
 } from './types';

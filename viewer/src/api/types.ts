@@ -11,14 +11,16 @@ import type {
   ElementStats,
   FunnelAnswer,
   HeatCell,
+  PageSnapshot,
   PageSummary,
   ScrollAnswer,
   SitesAnswer,
+  SnapshotAnswer,
   StepCounts,
 } from '@heatfunnel/server/api';
 
 // The answers are the server's own types, under the names the viewer uses.
-export type { ClickLayer, FunnelAnswer, HeatCell, ScrollAnswer, StepCounts };
+export type { ClickLayer, FunnelAnswer, HeatCell, PageSnapshot, ScrollAnswer, SnapshotAnswer, StepCounts };
 /** A site from `GET /api/sites`. */
 export type Site = SitesAnswer['sites'][number];
 /** A page key from `GET /api/pages`. */
