@@ -38,6 +38,10 @@ export type HeatType = (typeof HEAT_TYPES)[number];
 export const PLACEMENTS = ['position', 'element'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 
+/** What the heat is drawn over: the page's stored snapshot, or the live page in a frame. */
+export const BACKDROPS = ['snapshot', 'live'] as const;
+export type Backdrop = (typeof BACKDROPS)[number];
+
 /** What is drawn side by side: this period and the previous one, or new and returning visitors. */
 export const COMPARISONS = ['previous', 'visitors'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
@@ -57,6 +61,8 @@ export interface ViewState {
   type: HeatType;
   /** Click heat placement (clicks only; rage and dead clicks are placed by position). */
   place: Placement;
+  /** The page behind the heat: its snapshot (default) or the live page. */
+  backdrop: Backdrop;
   /** A second view beside the first, or null. */
   compare: Comparison | null;
   device: DeviceClass;
@@ -106,6 +112,7 @@ export function parseState(search: string): ViewState {
     page: q.get('page') || null,
     type: oneOf(HEAT_TYPES, q.get('type')) ?? 'click',
     place: oneOf(PLACEMENTS, q.get('place')) ?? 'position',
+    backdrop: oneOf(BACKDROPS, q.get('backdrop')) ?? 'snapshot',
     compare: oneOf(COMPARISONS, q.get('compare')),
     device: oneOf(DEVICE_CLASSES, q.get('device')) ?? DeviceClass.desktop,
     from: from && isIsoDate(from) ? from : null,
@@ -135,6 +142,7 @@ export function formatState(state: ViewState): string {
   if (state.page) q.set('page', state.page);
   if (state.type !== 'click') q.set('type', state.type);
   if (state.place !== 'position') q.set('place', state.place);
+  if (state.backdrop !== 'snapshot') q.set('backdrop', state.backdrop);
   if (state.compare) q.set('compare', state.compare);
   if (state.device !== DeviceClass.desktop) q.set('device', state.device);
   if (state.from) q.set('from', state.from);
