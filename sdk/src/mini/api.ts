@@ -83,10 +83,9 @@ export function adapt(name: ApiName, raw: Raw): MiniApi {
         data,
         [headerKey]: { 'content-type': 'text/plain' },
         dataType: 'text',
-        responseType: 'text',
         timeout: 15000,
         success: (res: Raw) =>
-          done({ status: res.statusCode ?? res.status ?? 0, headers: res[headerKey] ?? {} }),
+          done({ status: res.statusCode || res.status || 0, headers: res[headerKey] || {} }),
         fail: (res: Raw) => done({ status: res?.status || 0, headers: {} }),
       });
     },
@@ -95,7 +94,7 @@ export function adapt(name: ApiName, raw: Raw): MiniApi {
     onNetwork: (fn) => call('onNetworkStatusChange', (res: Raw) => fn(!!res?.isConnected)),
     enter() {
       try {
-        return call('getEnterOptionsSync') ?? call('getLaunchOptionsSync');
+        return call('getEnterOptionsSync') || call('getLaunchOptionsSync');
       } catch {
         return undefined;
       }
@@ -103,7 +102,7 @@ export function adapt(name: ApiName, raw: Raw): MiniApi {
     size() {
       if (!size) {
         // getWindowInfo where it exists: getSystemInfoSync is slow and deprecated on WeChat.
-        const info = call('getWindowInfo') ?? call('getSystemInfoSync') ?? {};
+        const info = call('getWindowInfo') || call('getSystemInfoSync') || {};
         size = { w: info.windowWidth || 375, h: info.windowHeight || 667 };
       }
       return size;

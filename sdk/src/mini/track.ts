@@ -34,6 +34,9 @@ interface Shown {
   asked?: boolean;
 }
 
+/** The first of `values` that is a number. */
+const num = (...values: unknown[]) => values.find((v) => typeof v === 'number') as number | undefined;
+
 /** `?a=1&b=2` from a query object ('' when empty). */
 export function queryString(query: Record<string, unknown> | undefined): string {
   const pairs = Object.keys(query || {}).map(
@@ -42,20 +45,15 @@ export function queryString(query: Record<string, unknown> | undefined): string 
   return pairs.length ? `?${pairs.join('&')}` : '';
 }
 
-/** The selector a tap is ranked by: handler, `#id`, data-* (sorted), and `:longpress` for long presses. */
-export function tapSelector(
-  handler: string,
-  id: string | undefined,
-  dataset: Record<string, unknown>,
-  long: boolean,
-) {
+/** The selector a tap is ranked by: handler, `#id` and data-* (sorted); the kind of touch goes in `tk`. */
+export function tapSelector(handler: string, id: string | undefined, dataset: Record<string, unknown>) {
   let sel = handler + (id ? `#${id}` : '');
   for (const key of Object.keys(dataset).sort()) {
     const value = dataset[key];
     if (/^(string|number|boolean)$/.test(typeof value))
       sel += `[data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}=${String(value).slice(0, 40)}]`;
   }
-  return (sel + (long ? ':longpress' : '')).slice(0, LIMITS.maxKeyLength);
+  return sel.slice(0, LIMITS.maxKeyLength);
 }
 
 /** The tracker behind the wrappers, on `client`, reporting the page through `view`. */
@@ -137,30 +135,46 @@ export function createTracker(client: CoreClient, api: MiniApi, view: View, taro
       if (shown?.inst === inst) end();
     },
     /** A wrapped handler ran with `event`: records it when it is a tap or long press. */
-    tap(name: string, event: Any) {
+    tap(name: string, event: Any, inst?: Any) {
       const type = String(event.type).toLowerCase();
-      const long = type === 'longpress' || type === 'longtap';
+      const long = /^long(press|tap)$/.test(type);
       if (type !== 'tap' && !long) return;
-      const at = typeof event.timeStamp === 'number' ? event.timeStamp : Date.now();
+      const at = num(event.timeStamp, Date.now()) as number;
       if (Math.abs(at - last.at) < DEDUP_MS && last.type === type) return;
       last = { at, type };
-      const node = recoverNode(name, event, taro);
+      const node = recoverNode(name, event, taro, inst);
       if (node.dataset.hfIgnore !== undefined || event.target?.dataset?.hfIgnore !== undefined) return;
       delete node.dataset.hfIgnore;
-      const touch = event.touches?.[0] || event.changedTouches?.[0] || {};
+      const touch = (event.touches || event.changedTouches || [])[0] || {};
       const detail = event.detail || {};
       // detail.x/y are page coordinates (scroll included); touches' clientX/Y are the viewport's.
-      const clientY = touch.clientY ?? detail.clientY;
-      const x = detail.x ?? detail.pageX ?? touch.pageX ?? touch.clientX ?? detail.clientX;
-      const y =
-        detail.y ??
-        detail.pageY ??
-        touch.pageY ??
-        (clientY === undefined ? undefined : clientY + (shown?.now ?? 0));
-      if (typeof x !== 'number' || typeof y !== 'number') return;
+      const cx = num(touch.clientX, detail.clientX);
+      const cy = num(touch.clientY, detail.clientY);
+      const pageY = num(detail.y, detail.pageY, touch.pageY);
+      // Scroll top without an injected onPageScroll: page minus viewport y of the same touch;
+      // else what an opted-in page's onPageScroll last said; unknown otherwise.
+      const sy =
+        pageY !== undefined && cy !== undefined
+          ? pageY - cy
+          : shown && shown.top >= 0
+            ? shown.now
+            : undefined;
+      const x = num(detail.x, detail.pageX, touch.pageX, cx);
+      const y = num(pageY, cy === undefined ? cy : cy + (sy || 0));
+      if (x === undefined || y === undefined) return;
       if (shown && shown.top >= 0) count(shown, true);
-      const sel = tapSelector(node.handler, node.id, node.dataset, long);
-      client.capture('click', { x: Math.round(x), y: Math.round(y), sel, sh: fnv1a(sel) });
+      const sel = tapSelector(node.handler, node.id, node.dataset);
+      const r = (n: number | undefined) => (n === undefined ? n : Math.round(n));
+      client.capture('click', {
+        x: r(x) as number,
+        y: r(y) as number,
+        sel,
+        sh: fnv1a(sel),
+        cx: r(cx),
+        cy: r(cy),
+        sy: r(sy && Math.max(0, sy)),
+        tk: long ? 'longpress' : undefined,
+      });
     },
     /** onPageScroll of a page that opted in: the deepest point and attention. */
     scroll(inst: object, top: number) {

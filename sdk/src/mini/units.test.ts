@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../protocol';
 import { adapt, detectApi } from './api';
+import { handlerName } from './frameworks';
 import { fitStored, STORE_MAX_BYTES } from './mini-platform';
 import { queryString, tapSelector } from './track';
 import { eventArg } from './wrap';
@@ -29,13 +30,24 @@ describe('mini-program helpers', () => {
   });
 
   it('names a tap by handler, id and scalar data-* in kebab case, sorted, within the key limit', () => {
-    expect(tapSelector('onBuy', 'buy', { skuId: 'A1', n: 2, obj: { x: 1 }, ok: true }, false)).toBe(
+    expect(tapSelector('onBuy', 'buy', { skuId: 'A1', n: 2, obj: { x: 1 }, ok: true })).toBe(
       'onBuy#buy[data-n=2][data-ok=true][data-sku-id=A1]',
     );
-    expect(tapSelector('hold', undefined, {}, true)).toBe('hold:longpress');
-    expect(tapSelector('h', undefined, { a: 'x'.repeat(100) }, false)).toBe(`h[data-a=${'x'.repeat(40)}]`);
+    expect(tapSelector('hold', undefined, {})).toBe('hold');
+    expect(tapSelector('h', undefined, { a: 'x'.repeat(100) })).toBe(`h[data-a=${'x'.repeat(40)}]`);
     const many = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, 'v'.repeat(40)]));
-    expect(tapSelector('h', 'i', many, false)).toHaveLength(LIMITS.maxKeyLength);
+    expect(tapSelector('h', 'i', many)).toHaveLength(LIMITS.maxKeyLength);
+  });
+
+  it("names a uni-app (Vue 3) invoker's handler: function name, bound method, or the method an inline handler calls", () => {
+    function onBuy() {}
+    const methods = { onPick() {} };
+    const ctx = { addToCart: (..._: unknown[]) => undefined };
+    expect(handlerName(onBuy)).toBe('onBuy');
+    expect(handlerName(methods.onPick.bind({}))).toBe('onPick');
+    expect(handlerName([($event: unknown) => ctx.addToCart('sku', $event), onBuy])).toBe('addToCart');
+    expect(handlerName(() => undefined)).toBeUndefined();
+    expect(handlerName('onBuy')).toBeUndefined();
   });
 
   it('writes a query object as a query string', () => {

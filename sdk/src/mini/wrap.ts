@@ -6,7 +6,7 @@ import type { Tracker } from './track';
 
 // biome-ignore lint/suspicious/noExplicitAny: definitions and instances are untyped
 type Any = any;
-type Fn = ((this: Any, ...args: Any[]) => Any) & { __hf?: number };
+type Fn = ((this: Any, ...args: Any[]) => Any) & { __hf?: number; value?: unknown };
 
 /** Names that are lifecycles or framework callbacks, never handlers of a user's tap. */
 const NOT_HANDLERS = new Set(
@@ -44,12 +44,45 @@ const handler = (name: string, fn: Fn): Fn => {
   if (fn.__hf) return fn;
   const wrapped: Fn = function (...args) {
     const event = eventArg(args);
-    if (event) report((t) => t.tap(name, event));
+    if (event) report((t) => t.tap(name, event, this));
     return fn.apply(this, args);
   };
   wrapped.__hf = 1;
   return wrapped;
 };
+
+/**
+ * uni-app (Vue 3) binds template events to invokers `e0`, `e1`... that its `vOn` puts on the
+ * mini-program instance while rendering, not in the definition (dcloudio/uni-app
+ * packages/uni-mp-vue/src/helpers/vOn.ts: `mpInstance[name] = createInvoker(value)`, a later
+ * render sets `invoker.value`), and each render ends in `setData`. So from `attached` on, each
+ * `setData` first wraps the invokers it has not seen; a re-render sets the wrapper's `value`,
+ * which it hands to the invoker on each call.
+ */
+function wrapInvokers(lifetimes: Any): Any {
+  const attached: Fn | undefined = lifetimes.attached;
+  return {
+    ...lifetimes,
+    attached(this: Any, ...args: Any[]) {
+      const setData: Fn = this.setData;
+      this.setData = function (this: Any, ...data: Any[]) {
+        for (const key of Object.keys(this)) {
+          const fn: Fn = this[key];
+          if (/^e\d/.test(key) && fn?.value && !fn.__hf) {
+            const wrapped: Fn = handler(key, function (this: Any, ...a: Any[]) {
+              fn.value = wrapped.value;
+              return fn.apply(this, a);
+            });
+            wrapped.value = fn.value;
+            this[key] = wrapped;
+          }
+        }
+        return setData.apply(this, data);
+      };
+      return attached?.apply(this, args);
+    },
+  };
+}
 
 /** Every function of `methods` that is not a lifecycle, wrapped as a tap handler. */
 function wrapHandlers(methods: Any): Any {
@@ -114,7 +147,13 @@ export function wrapConstructors(scope: Any): boolean {
   if (scope.Page?.__hf) return false;
   wrap('Page', (def) => wrapPageMethods(def, !!def.hfScroll));
   // A Component may be a page (uni-app, Taro, `Component` pages): page lifecycles live in methods.
-  wrap('Component', (def) => ({ ...def, methods: wrapPageMethods(def.methods || {}, !!def.hfScroll) }));
+  wrap('Component', (def) => {
+    const methods = def.methods || {};
+    const out = { ...def, methods: wrapPageMethods(methods, !!def.hfScroll) };
+    // uni-app puts `__l` in every component; Vue 2 builds also have `__e`, Vue 3 builds do not.
+    if (methods.__l && !methods.__e) out.lifetimes = wrapInvokers(def.lifetimes || {});
+    return out;
+  });
   wrap('Behavior', (def) => (def.methods ? { ...def, methods: wrapHandlers(def.methods) } : def));
   return true;
 }

@@ -191,6 +191,8 @@ export function installRuntime(
     };
     for (const key in source) if (typeof source[key] === 'function') inst[key] = source[key];
     inst.setData = (d: Any) => Object.assign(inst.data, d);
+    // A page made with Component is attached (its lifetimes run) before onLoad, as on WeChat.
+    if (entry.component) entry.def.lifetimes?.attached?.call(inst);
     return inst;
   };
   const parse = (url: string) => {

@@ -75,3 +75,130 @@ describe('uni-app', () => {
     expect(clicks(rt.events()).map((e) => e.sel)).toEqual(['handleBuy[data-sku=U1]']);
   });
 });
+
+/**
+ * uni-app's Vue 3 mini-program runtime, as far as taps go (dcloudio/uni-app
+ * packages/uni-mp-vue/src/helpers/vOn.ts and packages/uni-mp-core/src/runtime/page.ts): pages
+ * are `Component`s whose methods hold `__l` and the page hooks; the template's
+ * `<view @tap="onBuy">` compiles to `bindtap="{{a}}"`, and each render calls `vOn(handler)`,
+ * which puts an invoker `e<n>` on the mini-program instance (or sets `.value` on the one
+ * already there) and returns its name, then hands the data to `setData`.
+ */
+function uniVue3Page(render: (vOn: (value: unknown) => string) => Record<string, string>) {
+  return {
+    lifetimes: {
+      attached(this: Record<string, unknown> & { setData(d: object): void }) {
+        const vm = {
+          rerender: () => {
+            let ei = 0;
+            const vOn = (value: unknown) => {
+              const name = `e${ei++}`;
+              const existing = this[name] as { value: unknown } | undefined;
+              if (existing) existing.value = value;
+              else {
+                // createInvoker: the real handler lives in `.value`, read at the call; taps run
+                // it on a timer.
+                const invoker = Object.assign(
+                  (e: object) => {
+                    const handler = invoker.value as (e: object) => void;
+                    setTimeout(() => handler(e));
+                  },
+                  { value },
+                );
+                this[name] = invoker;
+              }
+              return name;
+            };
+            this.setData(render(vOn));
+          },
+        };
+        this.$vm = vm;
+        vm.rerender();
+      },
+    },
+    methods: {
+      __l() {},
+      onLoad() {},
+      onShow() {},
+    },
+  };
+}
+
+describe('uni-app (Vue 3)', () => {
+  it('recovers the real handler behind the per-node invokers e0, e1... that vOn puts on the instance', async () => {
+    const { rt } = await start();
+    const calls: string[] = [];
+    let showCoupon = false;
+    let soldOut = false;
+    // <script setup>: function onBuy(e) {...}; options API methods come bound ("bound onPick").
+    function onBuy(e: { currentTarget: { dataset: { sku: string } } }) {
+      calls.push(`buy ${e.currentTarget.dataset.sku}`);
+    }
+    function onNotify() {
+      calls.push('notify');
+    }
+    const onPick = function onPick() {
+      calls.push('pick');
+    }.bind({});
+    const ctx = {
+      addToCart(sku: string, _event: unknown) {
+        calls.push(`cart ${sku}`);
+      },
+      onCoupon() {
+        calls.push('coupon');
+      },
+    };
+    rt.page(
+      'pages/goods/detail',
+      () =>
+        Component(
+          uniVue3Page((vOn) => ({
+            // <view id="buy" data-sku="U3" @tap="soldOut ? onNotify : onBuy">, <view @longpress="onPick">,
+            // <view @tap="addToCart('U3', $event)">, and <view v-if="showCoupon" @tap="onCoupon">.
+            a: vOn(soldOut ? onNotify : onBuy),
+            b: vOn(onPick),
+            c: vOn(($event: unknown) => ctx.addToCart('U3', $event)),
+            ...(showCoupon ? { d: vOn(ctx.onCoupon) } : {}),
+          })),
+        ),
+      true,
+    );
+    const page = rt.launch('pages/goods/detail?id=3');
+    const node = { left: 0, top: 0, width: 9, height: 9 };
+    rt.tap({ ...node, id: 'buy', dataset: { sku: 'U3' }, bind: { tap: page.data.a } }, 10, 20);
+    rt.tap({ ...node, bind: { longpress: page.data.b } }, 30, 40, { long: true });
+    rt.tap({ ...node, dataset: { sku: 'U3' }, bind: { tap: page.data.c } }, 50, 60);
+    // A re-render patches the invokers' values, and a v-if adds a node with a new invoker.
+    soldOut = true;
+    showCoupon = true;
+    page.$vm.rerender();
+    rt.tap({ ...node, id: 'buy', dataset: { sku: 'U3' }, bind: { tap: page.data.a } }, 11, 21);
+    rt.tap({ ...node, id: 'coupon', bind: { tap: page.data.d } }, 70, 80);
+    await wait(6000);
+    expect(page.data).toMatchObject({ a: 'e0', b: 'e1', c: 'e2', d: 'e3' });
+    // The shop's handlers ran as before, with the values of the latest render.
+    expect(calls).toEqual(['buy U3', 'pick', 'cart U3', 'notify', 'coupon']);
+    expect(rt.events()[0]).toMatchObject({ t: 'pageview', pk: '/pages/goods/detail' });
+    expect(clicks(rt.events()).map((e) => [e.sel, e.x, e.y, e.tk])).toEqual([
+      ['onBuy#buy[data-sku=U3]', 10, 20, undefined],
+      ['onPick', 30, 40, 'longpress'],
+      ['addToCart[data-sku=U3]', 50, 60, undefined],
+      ['onNotify#buy[data-sku=U3]', 11, 21, undefined],
+      ['onCoupon#coupon', 70, 80, undefined],
+    ]);
+  });
+
+  it('leaves native components without uni-app marks unhooked (no setData wrapping)', async () => {
+    const { rt } = await start();
+    rt.page(
+      'pages/plain/index',
+      () => Component({ lifetimes: { attached() {} }, methods: { onShow() {} } }),
+      true,
+    );
+    const page = rt.launch('pages/plain/index');
+    const own = page.setData;
+    page.setData({ a: 1 });
+    expect(page.setData).toBe(own);
+    expect(page.data).toEqual({ a: 1 });
+  });
+});

@@ -39,8 +39,12 @@ describe.each(CASES)('$api adapter', ({ api, platform, scene }) => {
       pk: '/pages/goods/index',
       ch: `${api}_${scene}`,
     });
-    expect(tap).toMatchObject({ t: 'click', p: platform, x: 50, y: 360, sel: 'onBuy#buy[data-sku=B2]' });
-    expect((hold as ClickEvent).sel).toBe('onHold#img:longpress');
+    // Page point, viewport point and scroll top, from each platform's own event shape
+    // (Alipay: touches only, `longTap`).
+    expect(tap).toMatchObject({ t: 'click', p: platform, x: 50, y: 360, cx: 50, cy: 60, sy: 300 });
+    expect((tap as ClickEvent).sel).toBe('onBuy#buy[data-sku=B2]');
+    expect((tap as ClickEvent).tk).toBeUndefined();
+    expect(hold).toMatchObject({ sel: 'onHold#img', tk: 'longpress', x: 70, y: 380, cy: 80, sy: 300 });
     // The anonymous id and session were stored through the platform's own storage signature.
     expect(rt.storage.get('hf_a')).toBe(view?.a);
   });

@@ -79,6 +79,9 @@ describe('WeChat: page views, taps and delivery through the core', () => {
       y: 220,
       sel: 'onBuy#buy[data-sku=A1]',
       sh: expect.stringMatching(/^[0-9a-f]{8}$/),
+      cx: 100,
+      cy: 220,
+      sy: 0,
     });
     for (const event of e) expect(event.id).toMatch(V7);
     expect(view?.a).toMatch(V7);
@@ -93,6 +96,9 @@ describe('WeChat: page views, taps and delivery through the core', () => {
     await wait(6000);
     const tap = rt.events().find((e) => e.t === 'click') as ClickEvent;
     expect([tap.x, tap.y]).toEqual([30, 900]);
+    // The viewport point and the scroll top (page minus viewport y), no onPageScroll injected.
+    expect([tap.cx, tap.cy, tap.sy]).toEqual([30, 100, 800]);
+    expect(rt.current().onPageScroll).toBeUndefined();
     // Normalised by window width, as the server reads it: x / dw, y / dw.
     expect([tap.x / tap.dw, tap.y / tap.dw]).toEqual([30 / 375, 900 / 375]);
   });
@@ -245,11 +251,11 @@ describe('WeChat: page views, taps and delivery through the core', () => {
       rt
         .events()
         .filter((e) => e.t === 'click')
-        .map((e) => [(e as ClickEvent).sel, (e as ClickEvent).x]),
+        .map((e) => [(e as ClickEvent).sel, (e as ClickEvent).x, (e as ClickEvent).tk]),
     ).toEqual([
-      ['pick#i', 10],
-      ['hold#h:longpress', 20],
-      ['pick#inner', 30],
+      ['pick#i', 10, undefined],
+      ['hold#h', 20, 'longpress'],
+      ['pick#inner', 30, undefined],
     ]);
   });
 
