@@ -11,6 +11,7 @@ import {
   MAX_CLICK_TEXT,
   PLATFORMS,
   RejectReason,
+  TapKind,
   type WireEvent,
 } from '@heatfunnel/sdk/protocol';
 
@@ -111,6 +112,10 @@ const byType: Record<EventType, FieldSpec> = {
       dd: flag,
       href: string(LIMITS.maxUrlLength, 0),
       tx: string(MAX_CLICK_TEXT, 0),
+      cx: pixels,
+      cy: pixels,
+      sy: pixels,
+      tk: oneOf(Object.values(TapKind)),
     },
   },
   scroll: { required: { md: pixels }, optional: { att: attention } },
