@@ -17,6 +17,7 @@ import * as quarantine from './migrations/0103-quarantine.js';
 import * as siteSettings from './migrations/0104-site-settings.js';
 import * as snapshots from './migrations/0105-snapshots.js';
 import * as snapshotRateAndText from './migrations/0106-snapshot-rate-and-text.js';
+import * as miniTaps from './migrations/0107-mini-taps.js';
 import * as readToken from './migrations/0108-read-token.js';
 import type { Store } from './store.js';
 
@@ -47,6 +48,7 @@ export const migrations: readonly Migration[] = [
   snapshots,
   readToken,
   snapshotRateAndText,
+  miniTaps,
 ].sort((a, b) => a.version - b.version);
 
 /** Applies the migrations the store has not seen yet; returns the names applied. */
