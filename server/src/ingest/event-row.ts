@@ -43,6 +43,10 @@ interface OptionalColumns {
   dead: number;
   href: string;
   text: string;
+  client_x: number;
+  client_y: number;
+  scroll_top: number;
+  tap_kind: string;
   max_depth: number;
   attention: number[];
   funnel: string;
@@ -118,6 +122,10 @@ export function eventRow(
       if (event.dd) row.dead = event.dd;
       if (event.href) row.href = event.href;
       if (event.tx) row.text = event.tx;
+      if (typeof event.cx === 'number') row.client_x = round(event.cx);
+      if (typeof event.cy === 'number') row.client_y = round(event.cy);
+      if (typeof event.sy === 'number') row.scroll_top = round(event.sy);
+      if (event.tk) row.tap_kind = event.tk;
       break;
     case 'scroll':
       row.max_depth = round(event.md);
