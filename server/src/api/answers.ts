@@ -30,7 +30,10 @@ export type {
 
 /** `GET /api/sites`. */
 export interface SitesAnswer {
+  /** Sites without a read token, and those the request's read token opens. */
   sites: { key: string; name: string }[];
+  /** How many other sites need a read token this request did not carry. */
+  locked: number;
 }
 
 /** `GET /api/pages`. */

@@ -31,6 +31,7 @@ import type {
   SitesAnswer,
   SnapshotAnswer,
 } from './answers.js';
+import { bearerToken, isLocked, opens, readAuth } from './auth.js';
 import { dateRangeParams, ParamError, pageFilterParams } from './params.js';
 
 /** Width (CSS px) each device class's heatmap is drawn at. */
@@ -60,9 +61,26 @@ export const apiRoutes = ({ store, sites }: ApiOptions) => {
     }
   };
 
+  app.use('*', readAuth({ sites }));
+
   app.get('/sites', async (c) => {
+    const token = bearerToken(c.req.header('authorization'));
     const list = await sites.list();
-    return c.json<SitesAnswer>({ sites: list.map(({ key, name }) => ({ key, name })) });
+    const readable = list.filter((site) => opens(site, token));
+    // A token that opens none of the locked sites is a mistake worth saying, not an empty list.
+    if (token !== undefined && !readable.some(isLocked)) {
+      return c.json(
+        {
+          error: 'read_token_invalid',
+          message: "the read token opens no site: check it, or ask an operator for the site's current token",
+        },
+        401,
+      );
+    }
+    return c.json<SitesAnswer>({
+      sites: readable.map(({ key, name }) => ({ key, name })),
+      locked: list.length - readable.length,
+    });
   });
 
   app.get('/pages', async (c) =>
