@@ -25,6 +25,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '64' },
+    only: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const RUNS = Number(values.runs);
@@ -32,6 +34,9 @@ const SECONDS = Number(values.seconds);
 const WARMUP = Number(values.warmup);
 const CONNECTIONS = Number(values.connections);
 const BATCH = 20;
+// `--only parse,spool,full` runs some of the servers; `--cpu-prof DIR` profiles them (node --cpu-prof).
+const ONLY = new Set((values.only ?? 'parse,spool,full').split(','));
+const PROFILE = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [];
 
 interface Server {
   url: string;
@@ -40,7 +45,7 @@ interface Server {
 }
 
 async function start(args: string[]): Promise<Server> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...PROFILE, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -63,6 +68,13 @@ async function start(args: string[]): Promise<Server> {
     },
   };
 }
+
+// CPU seconds (user + system) the process `pid` has used so far: meaningful on a busy
+// machine, where wall-clock throughput is not.
+const cpuOf = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 
 const rssOf = (pid: number) => {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -96,6 +108,10 @@ interface Result {
   errors: number;
   peakRss: number;
   accepted: number;
+  /** The server's CPU µs per acknowledged event (for the full path: until the store holds them). */
+  cpuPerEvent: number;
+  /** The generator's own CPU µs per event. */
+  generatorCpuPerEvent: number;
 }
 
 async function load(url: string, pid: number, seconds: number): Promise<Result> {
@@ -108,6 +124,8 @@ async function load(url: string, pid: number, seconds: number): Promise<Result> 
   const rss = setInterval(() => {
     peakRss = Math.max(peakRss, rssOf(pid));
   }, 250);
+  const cpuBefore = cpuOf(pid);
+  const generatorBefore = process.cpuUsage();
   const until = performance.now() + seconds * 1000;
   const send = (payload: string) =>
     new Promise<number>((resolve) => {
@@ -139,6 +157,8 @@ async function load(url: string, pid: number, seconds: number): Promise<Result> 
   const began = performance.now();
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
   const elapsed = (performance.now() - began) / 1000;
+  const cpuAfter = cpuOf(pid);
+  const generator = process.cpuUsage(generatorBefore);
   clearInterval(rss);
   agent.destroy();
   latencies.sort((a, b) => a - b);
@@ -150,6 +170,8 @@ async function load(url: string, pid: number, seconds: number): Promise<Result> 
     errors,
     peakRss,
     accepted: events,
+    cpuPerEvent: ((cpuAfter - cpuBefore) * 1e6) / Math.max(1, events),
+    generatorCpuPerEvent: (generator.user + generator.system) / Math.max(1, events),
   };
 }
 
@@ -158,67 +180,111 @@ const metric = async (url: string, name: string) => {
   return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
 };
 
+/** Waits until the store holds every event the server acknowledged; returns the seconds it took. */
+async function drained(url: string): Promise<number> {
+  const acceptedTotal = await metric(url, 'heatfunnel_events_accepted_total');
+  const started = performance.now();
+  const deadline = started + 120_000;
+  while ((await metric(url, 'heatfunnel_inserted_rows_total')) < acceptedTotal) {
+    if (performance.now() > deadline) throw new Error('the store did not catch up within 120 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return (performance.now() - started) / 1000;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
+type Kind = 'parse' | 'spool' | 'full';
+const LABELS: Record<Kind, string> = { parse: 'parse-only', spool: 'spool only', full: 'full path ' };
+type RunResult = Partial<Record<Kind, Result>> & { drainSeconds?: number };
+
+const describe = (r: Result) =>
+  `${fmt(r.eventsPerSecond)} events/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors, RSS ${fmt(r.peakRss / 1048576)} MB, ${r.cpuPerEvent.toFixed(1)} µs server CPU/event, generator ${r.generatorCpuPerEvent.toFixed(1)} µs/event`;
+
 async function main() {
-  const rows: { parse: Result; spool: Result; full: Result; drainSeconds: number }[] = [];
+  const runs: RunResult[] = [];
   for (let run = 1; run <= RUNS; run++) {
-    rows.push(await oneRun(run));
+    const result = await oneRun();
+    runs.push(result);
+    for (const kind of ['parse', 'spool', 'full'] as const) {
+      const r = result[kind];
+      if (r) console.log(`run ${run} ${LABELS[kind]}: ${describe(r)}`);
+    }
+    if (result.parse && result.full)
+      console.log(
+        `run ${run} ratio full / parse-only: ${(result.full.eventsPerSecond / result.parse.eventsPerSecond).toFixed(2)}`,
+      );
+    if (result.drainSeconds !== undefined)
+      console.log(
+        `run ${run}: the store held every acknowledged event ${result.drainSeconds.toFixed(1)} s after the load stopped`,
+      );
   }
-  const pick = (f: (r: (typeof rows)[number]) => number) => median(rows.map(f));
   console.log(
-    `\nmedians of ${RUNS} runs, ${SECONDS} s each after ${WARMUP} s warm-up, ${CONNECTIONS} connections, ${BATCH}-event batches`,
+    `\nmedians of ${RUNS} runs, ${SECONDS} s each after ${WARMUP} s warm-up, ${CONNECTIONS} connections, ${BATCH}-event batches (full path CPU includes its flush into the engine)`,
   );
-  console.log(
-    `parse-only: ${fmt(pick((r) => r.parse.eventsPerSecond))} events/s, p50 ${pick((r) => r.parse.p50).toFixed(1)} ms, p99 ${pick((r) => r.parse.p99).toFixed(1)} ms, RSS ${fmt(pick((r) => r.parse.peakRss) / 1048576)} MB`,
-  );
-  console.log(
-    `spool only: ${fmt(pick((r) => r.spool.eventsPerSecond))} events/s, p50 ${pick((r) => r.spool.p50).toFixed(1)} ms, p99 ${pick((r) => r.spool.p99).toFixed(1)} ms, RSS ${fmt(pick((r) => r.spool.peakRss) / 1048576)} MB`,
-  );
-  console.log(
-    `full path:  ${fmt(pick((r) => r.full.eventsPerSecond))} events/s, p50 ${pick((r) => r.full.p50).toFixed(1)} ms, p99 ${pick((r) => r.full.p99).toFixed(1)} ms, RSS ${fmt(pick((r) => r.full.peakRss) / 1048576)} MB`,
-  );
-  console.log(
-    `ratio:      ${pick((r) => r.full.eventsPerSecond / r.parse.eventsPerSecond).toFixed(2)}; store caught up ${pick((r) => r.drainSeconds).toFixed(1)} s after the load stopped`,
-  );
+  for (const kind of ['parse', 'spool', 'full'] as const) {
+    const all = runs.map((r) => r[kind]).filter((r): r is Result => r !== undefined);
+    if (all.length === 0) continue;
+    const pick = (f: (r: Result) => number) => median(all.map(f));
+    console.log(
+      `${LABELS[kind]}: ${describe({
+        eventsPerSecond: pick((r) => r.eventsPerSecond),
+        p50: pick((r) => r.p50),
+        p99: pick((r) => r.p99),
+        errors: pick((r) => r.errors),
+        peakRss: pick((r) => r.peakRss),
+        accepted: pick((r) => r.accepted),
+        cpuPerEvent: pick((r) => r.cpuPerEvent),
+        generatorCpuPerEvent: pick((r) => r.generatorCpuPerEvent),
+      })}`,
+    );
+  }
+  const both = runs.filter((r) => r.parse && r.full);
+  if (both.length > 0)
+    console.log(
+      `ratio full / parse-only: ${median(both.map((r) => (r.full?.eventsPerSecond ?? 0) / (r.parse?.eventsPerSecond ?? 1))).toFixed(2)} (median of the runs' ratios)`,
+    );
 }
 
-async function oneRun(run: number) {
-  const tsx = join(here, '..', 'bin', 'heatfunnel.mjs');
-  const parseServer = await start(['--import', 'tsx', join(here, 'parse-only-server.ts')]);
-  await load(parseServer.url, parseServer.child.pid as number, WARMUP);
-  const parse = await load(parseServer.url, parseServer.child.pid as number, SECONDS);
-  await parseServer.stop();
+async function measure(args: string[]): Promise<Result> {
+  const server = await start(args);
+  try {
+    const pid = server.child.pid as number;
+    await load(server.url, pid, WARMUP);
+    return await load(server.url, pid, SECONDS);
+  } finally {
+    await server.stop();
+  }
+}
 
-  const spoolServer = await start(['--import', 'tsx', join(here, 'spool-only-server.ts')]);
-  await load(spoolServer.url, spoolServer.child.pid as number, WARMUP);
-  const spool = await load(spoolServer.url, spoolServer.child.pid as number, SECONDS);
-  await spoolServer.stop();
-
+async function oneRun(): Promise<RunResult> {
+  const result: RunResult = {};
+  if (ONLY.has('parse'))
+    result.parse = await measure(['--import', 'tsx', join(here, 'parse-only-server.ts')]);
+  if (ONLY.has('spool'))
+    result.spool = await measure(['--import', 'tsx', join(here, 'spool-only-server.ts')]);
+  if (!ONLY.has('full')) return result;
   const dataDir = mkdtempSync(join(tmpdir(), 'hf-bench-'));
-  const full = await start([tsx, 'serve', '--port', '0', '--data-dir', dataDir, '--demo']);
+  const full = await start([
+    join(here, '..', 'bin', 'heatfunnel.mjs'),
+    'serve',
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+    '--demo',
+  ]);
   try {
     const pid = full.child.pid as number;
     await load(full.url, pid, WARMUP);
-    const result = await load(full.url, pid, SECONDS);
-    const acceptedTotal = await metric(full.url, 'heatfunnel_events_accepted_total');
-    const stopped = performance.now();
-    const deadline = stopped + 120_000;
-    while (
-      (await metric(full.url, 'heatfunnel_inserted_rows_total')) < acceptedTotal &&
-      performance.now() < deadline
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const drainSeconds = (performance.now() - stopped) / 1000;
-    console.log(
-      `run ${run}: parse-only ${fmt(parse.eventsPerSecond)} ev/s (p50 ${parse.p50.toFixed(1)} ms, p99 ${parse.p99.toFixed(1)} ms); ` +
-        `spool only ${fmt(spool.eventsPerSecond)} ev/s (p50 ${spool.p50.toFixed(1)} ms, p99 ${spool.p99.toFixed(1)} ms); ` +
-        `full ${fmt(result.eventsPerSecond)} ev/s (p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.errors} errors, RSS ${fmt(result.peakRss / 1048576)} MB), ` +
-        `ratio ${(result.eventsPerSecond / parse.eventsPerSecond).toFixed(2)}, store caught up in ${drainSeconds.toFixed(1)} s`,
-    );
-    return { parse, spool, full: result, drainSeconds };
+    await drained(full.url);
+    const cpuBefore = cpuOf(pid);
+    result.full = await load(full.url, pid, SECONDS);
+    result.drainSeconds = await drained(full.url);
+    // The engine runs in the server's process: its CPU for the flush counts too.
+    result.full.cpuPerEvent = ((cpuOf(pid) - cpuBefore) * 1e6) / Math.max(1, result.full.accepted);
+    return result;
   } finally {
     await full.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import type { IngestMetrics } from '../ops/metrics.js';
 import type { Store } from '../store/store.js';
 import { insertSegment, writeEvents } from '../store/write-events.js';
 import { type Flusher, startFlusher } from './flusher.js';
+import { rowLines } from './row-lines.js';
 import type { Segment } from './segment-files.js';
 import { openSpool, type SpoolOptions, type SpoolStats } from './spool.js';
 
@@ -81,9 +82,7 @@ export async function spooledSink({
   return {
     write: async (rows) => {
       if (rows.length === 0) return;
-      let text = '';
-      for (const row of rows) text += `${JSON.stringify(row)}\n`;
-      await spool.append(text, rows.length);
+      await spool.append(rowLines(rows), rows.length);
     },
     flush: (timeoutMs) => flusher.flush(timeoutMs),
     state: () => ({

@@ -3,6 +3,7 @@
  * retries a batch whose answer it did not get, with the same event ids. Ids are looked
  * up in `event_ids` (filled by a view on `events`), and each insert also carries a
  * deduplication token, so replaying the same spool segment after a crash is a no-op.
+ * Both engines run the same statements; only how a segment's bytes arrive differs.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -61,6 +62,9 @@ const STRUCTURE = EVENT_COLUMNS.map(([name, type]) => `${name} ${type}`)
   .join(', ')
   .replaceAll("'", "\\'");
 
+// The same, as a table's column list.
+const TABLE_COLUMNS = EVENT_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ');
+
 // Settings of every events insert: the token makes a replay a no-op, also in the views.
 const dedupSettings = (token: string) =>
   ({
@@ -79,36 +83,81 @@ async function forgetToken(store: Store): Promise<void> {
   await store.client.command({ query: 'SELECT 1', clickhouse_settings: { insert_deduplication_token: '' } });
 }
 
+/** How a segment insert skips ids the store already has (see ARCHITECTURE.md, "Exactly once"). */
+export type IdCheck = 'staged' | 'file-twice' | 'none';
+
 /** `SELECT` of the new rows of `source`: first of each id, none the store already has. */
 const newRows = (store: Store, source: string, ids: string) => `SELECT ${COLUMNS} FROM ${source}
-  WHERE (site, id) NOT IN (SELECT site, id FROM ${store.table('event_ids')} WHERE (site, id) IN (${ids}))
+  WHERE (site, id) NOT IN (SELECT site, id FROM ${store.table('event_ids')} WHERE (site, id) GLOBAL IN (${ids}))
   LIMIT 1 BY site, id`;
 
+/** The staging table of the segment insert under `token`: a name of its own per segment. */
+const stagingOf = (store: Store, token: string) =>
+  store.table(`spool_staging_${createHash('sha256').update(token).digest('hex').slice(0, 24)}`);
+
 /**
- * Inserts the NDJSON segment `file` under the deduplication token `token`. The embedded
- * engine reads the file itself (no re-encoding in Node); a ClickHouse server gets its bytes.
+ * Inserts the NDJSON segment `file` under the deduplication token `token`, skipping ids the
+ * store has. The segment is parsed once, into a Memory table of its own; the same two
+ * statements then move its new rows into `events` on both engines. Loading differs only
+ * in where the bytes come from: the embedded engine reads the file itself, a ClickHouse
+ * server gets them as the body of the insert. `idCheck` selects older paths for benchmarks.
  */
-export async function insertSegment(store: Store, file: string, token: string): Promise<void> {
-  if (store.engine === 'embedded') {
-    const source = `file({file:String}, 'JSONEachRow', '${STRUCTURE}')`;
+export async function insertSegment(
+  store: Store,
+  file: string,
+  token: string,
+  {
+    idCheck = 'staged',
+    load = store.engine === 'embedded' ? 'file' : 'body',
+  }: {
+    idCheck?: IdCheck;
+    /** How the segment reaches the engine: it reads the file itself, or gets its bytes as the insert's body. */
+    load?: 'file' | 'body';
+  } = {},
+): Promise<void> {
+  if (idCheck === 'staged') return insertStaged(store, file, token, load);
+  if (store.engine !== 'embedded') throw new Error(`id check "${idCheck}" needs the embedded engine`);
+  const source = `file({file:String}, 'JSONEachRow', '${STRUCTURE}')`;
+  try {
+    await store.client.command({
+      query: `INSERT INTO ${store.table('events')} (${COLUMNS}) ${idCheck === 'file-twice' ? newRows(store, source, `SELECT site, id FROM ${source}`) : `SELECT ${COLUMNS} FROM ${source}`}`,
+      query_params: { file },
+      clickhouse_settings: dedupSettings(token),
+    });
+  } finally {
+    await forgetToken(store);
+  }
+}
+
+async function insertStaged(store: Store, file: string, token: string, load: 'file' | 'body'): Promise<void> {
+  const staging = stagingOf(store, token);
+  const command = (query: string) => store.client.command({ query });
+  // A crash can leave the table of an earlier attempt, with some of the rows: start clean.
+  await command(`DROP TABLE IF EXISTS ${staging}`);
+  await command(`CREATE TABLE ${staging} (${TABLE_COLUMNS}) ENGINE = Memory`);
+  try {
+    if (load === 'file') {
+      await store.client.command({
+        query: `INSERT INTO ${staging} SELECT * FROM file({file:String}, 'JSONEachRow', '${STRUCTURE}')`,
+        query_params: { file },
+      });
+    } else {
+      await store.client.exec({
+        query: `INSERT INTO ${staging} FORMAT JSONEachRow`,
+        values: createReadStream(file),
+      });
+    }
     try {
       await store.client.command({
-        query: `INSERT INTO ${store.table('events')} (${COLUMNS}) ${newRows(store, source, `SELECT site, id FROM ${source}`)}`,
-        query_params: { file },
+        query: `INSERT INTO ${store.table('events')} (${COLUMNS}) ${newRows(store, staging, `SELECT site, id FROM ${staging}`)}`,
         clickhouse_settings: dedupSettings(token),
       });
     } finally {
       await forgetToken(store);
     }
-    return;
+  } finally {
+    await command(`DROP TABLE IF EXISTS ${staging}`);
   }
-  // A server cannot read our file, and `input()` can be read only once, so on a server
-  // the token is the only deduplication so far (a known gap, see ARCHITECTURE.md).
-  await store.client.exec({
-    query: `INSERT INTO ${store.table('events')} (${COLUMNS}) SELECT ${COLUMNS} FROM input('${STRUCTURE}') FORMAT JSONEachRow`,
-    values: createReadStream(file),
-    clickhouse_settings: dedupSettings(token),
-  });
 }
 
 /** Writes `rows` into the events table in one insert; resolves once the engine has them. */
