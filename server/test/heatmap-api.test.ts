@@ -70,6 +70,7 @@ describe('GET /api/heatmap/clicks', () => {
       pageKey: product,
       device: 'desktop',
       layer: 'clicks',
+      scale: 'document',
       columns: 100,
       rowHeight: 10,
       width: 1280,

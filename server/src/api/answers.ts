@@ -5,7 +5,7 @@
  */
 import type { DeviceClass } from '@heatfunnel/sdk/protocol';
 import type { Attention } from '../query/attention.js';
-import type { ClickLayer, HeatCell } from '../query/click-heatmap.js';
+import type { ClickLayer, HeatCell, HeatmapScale } from '../query/click-heatmap.js';
 import type { ElementStats } from '../query/element-ranking.js';
 import type { Dropoffs } from '../query/funnel/funnel-dropoffs.js';
 import type { FunnelCounts, StepCounts } from '../query/funnel/funnel-steps.js';
@@ -21,6 +21,7 @@ export type {
   Dropoffs,
   ElementStats,
   HeatCell,
+  HeatmapScale,
   PageSnapshot,
   PageSummary,
   StepCounts,
@@ -46,6 +47,8 @@ export interface ClickHeatmapAnswer {
   pageKey: string;
   device: DeviceClass;
   layer: ClickLayer;
+  /** `document`: rows in CSS px of the page; `width`: of the page scaled to `width` wide. */
+  scale: HeatmapScale;
   columns: number;
   rowHeight: number;
   /** Width (CSS px) to draw the page at for this device class. */

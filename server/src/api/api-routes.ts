@@ -8,6 +8,10 @@ import {
   clickHeatmap,
   HEATMAP_COLUMNS,
   HEATMAP_ROW_HEIGHT,
+  HEATMAP_SCALES,
+  type HeatmapScale,
+  WIDTH_REFERENCE,
+  widthPageHeight,
 } from '../query/click-heatmap.js';
 import { elementRanking } from '../query/element-ranking.js';
 import { funnelDropoffs } from '../query/funnel/funnel-dropoffs.js';
@@ -92,17 +96,22 @@ export const apiRoutes = ({ store, sites }: ApiOptions) => {
     const layer = (c.req.query('layer') ?? 'clicks') as ClickLayer;
     if (!CLICK_LAYERS.includes(layer))
       throw new ParamError(`layer must be one of ${CLICK_LAYERS.join(', ')}`);
+    const scale = (c.req.query('scale') ?? 'document') as HeatmapScale;
+    if (!HEATMAP_SCALES.includes(scale))
+      throw new ParamError(`scale must be one of ${HEATMAP_SCALES.join(', ')}`);
+    const byWidth = scale === 'width';
     const [cells, docHeight] = await Promise.all([
-      clickHeatmap(store, filter, layer),
-      pageHeight(store, filter),
+      clickHeatmap(store, filter, layer, scale),
+      byWidth ? widthPageHeight(store, filter) : pageHeight(store, filter),
     ]);
     return c.json<ClickHeatmapAnswer>({
       pageKey: filter.page,
       device: filter.device,
       layer,
+      scale,
       columns: HEATMAP_COLUMNS,
       rowHeight: HEATMAP_ROW_HEIGHT,
-      width: REFERENCE_WIDTH[filter.device],
+      width: byWidth ? WIDTH_REFERENCE : REFERENCE_WIDTH[filter.device],
       docHeight,
       total: cells.reduce((sum, cell) => sum + cell.n, 0),
       cells,

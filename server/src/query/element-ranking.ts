@@ -22,7 +22,11 @@ export interface ElementStats {
   rate: number;
   rage: number;
   dead: number;
-  /** Clicks per bin of the element-relative position: `[column 0..9, row 0..9, clicks]`. */
+  /**
+   * Clicks per bin of the element-relative position: `[column 0..9, row 0..9, clicks]`. Web
+   * clicks only: mini-program taps carry no element box (a selector query per tap would cost
+   * a round trip), so they count in `clicks` but have no position inside the element.
+   */
   positions: [number, number, number][];
 }
 
@@ -40,7 +44,8 @@ export async function elementRanking(store: Store, filter: PageFilter, limit = 1
         arrayMap((bin, count) -> (bin % 10, intDiv(bin, 10), count), bins.1, bins.2) AS positions
       FROM (
         SELECT selector_hash AS hash, anyLast(selector) AS sel, sum(clicks) AS n, uniqMerge(clickers) AS u,
-          sum(rage) AS r, sum(dead) AS d, sumMap([toUInt8(eby * 10 + ebx)], [toUInt64(clicks)]) AS bins
+          sum(rage) AS r, sum(dead) AS d,
+          sumMapIf([toUInt8(eby * 10 + ebx)], [toUInt64(clicks)], platform = 'web') AS bins
         FROM ${elements}
         WHERE ${where}
         GROUP BY selector_hash

@@ -7,6 +7,7 @@ describe('CSV export', () => {
       pageKey: '/demo/product/:id',
       device: 'desktop',
       layer: 'clicks',
+      scale: 'document',
       columns: 100,
       rowHeight: 10,
       width: 1280,

@@ -6,6 +6,7 @@ const heatmap = (cells: ClickHeatmap['cells']): ClickHeatmap => ({
   pageKey: '/p',
   device: 'desktop',
   layer: 'clicks',
+  scale: 'document',
   columns: 100,
   rowHeight: 10,
   width: 1280,
