@@ -3,11 +3,13 @@
  * beside it) and the element ranking, and shows them in the stage, summary and captions.
  */
 import type { Api, ElementRow, PageQuery, PageRow } from './api';
-import { backdropUrl } from './backdrop';
+import { type BackdropSource, backdropNoteText } from './backdrop';
 import { previousRange } from './dates';
 import type { Lang, Translate } from './i18n';
 import { type Loaded, loadOverlays } from './load-overlay';
 import { locate } from './locate';
+import { createBackdropControl } from './snapshot/backdrop-control';
+import { loadBackdrop } from './snapshot/load-backdrop';
 import type { ViewState } from './state';
 import { byId, setStatus } from './ui/dom';
 import { createElementPanel } from './ui/element-panel';
@@ -64,6 +66,7 @@ export const createHeatmapPage = ({
   const stageStatus = byId('stage-status', HTMLParagraphElement);
   const stage = createStage();
   const stageB = createStage('-b');
+  const backdropControl = createBackdropControl();
   const captionA = byId('caption', HTMLElement);
   const captionB = byId('caption-b', HTMLElement);
   const elementPanel = createElementPanel({
@@ -111,17 +114,31 @@ export const createHeatmapPage = ({
     if (!q) return showMessage(pages()?.length === 0 ? '' : t('empty.page'));
     if (q.from > q.to) return showMessage(t('error.range'), true);
     const queries = compareQueries(q);
+    backdropControl.render(state().backdrop, lang());
+    backdropControl.note('');
     stage.busy();
     exportButtons.refresh();
     setStatus(stageStatus, t('loading.heatmap'));
     showCaptions(queries);
     void loadElements(q, abort.signal);
     try {
-      const [loaded, other] = await loadOverlays(api, queries, state().type, state().place, t, abort.signal);
+      const pageUrl = pages()?.find((p) => p.pageKey === q.page)?.url ?? null;
+      const picking = loadBackdrop(api, q, state().backdrop, pageUrl, abort.signal);
+      const [[loaded, other], backdrop] = await Promise.all([
+        loadOverlays(
+          api,
+          queries,
+          state().type,
+          state().place,
+          t,
+          abort.signal,
+          picking.then((b) => b.width),
+        ),
+        picking,
+      ]);
       if (abort.signal.aborted || !loaded) return;
-      const pageUrl = pages()?.find((p) => p.pageKey === q.page)?.url;
-      const url = pageUrl ? backdropUrl(pageUrl, location.origin) : null;
-      const second = other && queries[1] ? showSecond(other, url, queries[1]) : stageB.hide();
+      const source = backdrop.source;
+      const second = other && queries[1] ? showSecond(other, source, queries[1]) : stageB.hide();
       if ('empty' in loaded) {
         stage.hide();
         exportButtons.refresh();
@@ -130,7 +147,7 @@ export const createHeatmapPage = ({
         await second;
         return;
       }
-      const result = await stage.show(loaded.overlay, url, shots.get(shotKey(q)) ?? null);
+      const result = await stage.show(loaded.overlay, source, shots.get(shotKey(q)) ?? null);
       if (!result || abort.signal.aborted) return;
       const note = loaded.overlay.describe?.();
       summary.textContent = [
@@ -139,7 +156,10 @@ export const createHeatmapPage = ({
         t('summary.geometry', { width: loaded.overlay.width, height: result.height }),
       ].join(' · ');
       heatCanvas.setAttribute('aria-label', `${t(`type.${state().type}`)} ${q.page}: ${summary.textContent}`);
-      setStatus(stageStatus, result.backdrop ? '' : t('error.frame'));
+      const shot = shots.has(shotKey(q));
+      const none = backdrop.source.kind === 'none';
+      setStatus(stageStatus, result.backdrop ? '' : t(none ? 'backdrop.none' : 'error.frame'));
+      backdropControl.note(shot || none ? '' : backdropNoteText(backdrop.note, t));
       exportButtons.refresh();
       await second;
     } catch (e) {
@@ -184,10 +204,10 @@ export const createHeatmapPage = ({
   }
 
   /** Draws the comparison side, with its summary or its "nothing here" words in the caption. */
-  async function showSecond(loaded: Loaded, url: string | null, q: PageQuery) {
+  async function showSecond(loaded: Loaded, source: BackdropSource, q: PageQuery) {
     const words = 'empty' in loaded ? loaded.empty : loaded.summary;
     if ('empty' in loaded) stageB.hide();
-    else if (!(await stageB.show(loaded.overlay, url))) return;
+    else if (!(await stageB.show(loaded.overlay, source))) return;
     captionB.textContent = `${sideName(q, 1)} · ${words}`;
   }
 

@@ -3,7 +3,7 @@
  * into an overlay and a summary line, or into the words for "nothing to show". Two views
  * share one colour scale, so the busier one looks busier.
  */
-import type { Api, ClickLayer, PageQuery } from './api';
+import type { Api, ClickHeatmap, ClickLayer, PageQuery } from './api';
 import type { Translate } from './i18n';
 import { clickOverlay, sharedScale } from './overlays/click-overlay';
 import { elementOverlay } from './overlays/element-overlay';
@@ -21,7 +21,10 @@ const LAYER: Record<'click' | 'rage' | 'dead', ClickLayer> = { click: 'clicks', 
 
 const words = (q: PageQuery, t: Translate) => ({ device: t(`device.${q.device}`), from: q.from, to: q.to });
 
-/** Loads the overlay of `type` for each of `queries` (one, or two to compare). */
+/**
+ * Loads the overlay of `type` for each of `queries` (one, or two to compare), laid out at
+ * `width` when the backdrop has its own (a snapshot's), else at the bucket's reference width.
+ */
 export async function loadOverlays(
   api: Api,
   queries: readonly PageQuery[],
@@ -29,9 +32,17 @@ export async function loadOverlays(
   place: Placement,
   t: Translate,
   signal: AbortSignal,
+  width: Promise<number | null> | number | null = null,
 ): Promise<Loaded[]> {
+  // Cells are fractions of the document's width, so they draw at any width.
+  const atWidth = async <G extends { width: number }>(answers: G[]): Promise<G[]> => {
+    const w = await width;
+    return w && w > 0 ? answers.map((a) => ({ ...a, width: w })) : answers;
+  };
   if (type === 'click' || type === 'rage' || type === 'dead') {
-    const heatmaps = await Promise.all(queries.map((q) => api.clickHeatmap(q, LAYER[type], signal)));
+    const heatmaps = await atWidth(
+      await Promise.all(queries.map((q) => api.clickHeatmap(q, LAYER[type], signal))),
+    );
     const byElement = type === 'click' && place === 'element';
     const elements = byElement
       ? await Promise.all(queries.map((q) => api.elements(q, PLACEMENT_ELEMENTS, signal)))
@@ -53,9 +64,11 @@ export async function loadOverlays(
     });
   }
   // Scroll maps need the page's geometry, which the click heatmap answer carries.
-  const answers = await Promise.all(
-    queries.map((q) => Promise.all([api.scroll(q, signal), api.clickHeatmap(q, 'clicks', signal)])),
-  );
+  const [scrolls, geometries] = await Promise.all([
+    Promise.all(queries.map((q) => api.scroll(q, signal))),
+    Promise.all(queries.map((q) => api.clickHeatmap(q, 'clicks', signal))).then(atWidth),
+  ]);
+  const answers = scrolls.map((scroll, i) => [scroll, geometries[i] as ClickHeatmap] as const);
   const sharedMax =
     answers.length > 1 ? Math.max(0, ...answers.flatMap(([s]) => s.attention.seconds)) : undefined;
   return answers.map(([scroll, geometry], i): Loaded => {

@@ -1,9 +1,11 @@
 /**
- * The stage: the chosen page in a same-origin iframe at the bucket's reference width, scaled
- * to fit the panel and grown to its full document height, with an overlay canvas on top
- * (click heat, scroll reach or attention), its labels, and element highlights.
- * The iframe is sandboxed without scripts, so the shop's own tracker never runs in it.
+ * The stage: the page behind the heat (its snapshot rebuilt in a sandboxed iframe, or the
+ * live page in a same-origin iframe) laid out at its width, scaled to fit the panel and grown
+ * to its full document height, with an overlay canvas on top (click heat, scroll reach or
+ * attention), its labels, and element highlights. Neither iframe may run scripts, so neither
+ * the snapshot's nor the shop's own tracker runs in it.
  */
+import type { BackdropSource } from '../backdrop';
 import { fitStage, HEAT_OPACITY } from '../layout';
 import type { DocRect } from '../locate';
 import type { Overlay } from '../overlays/overlay';
@@ -13,6 +15,17 @@ import { byId, el } from './dom';
 const MEASURE_VIEWPORT_HEIGHT = 800;
 /** How long a backdrop may take to load before the overlay is drawn on a blank one. */
 const FRAME_TIMEOUT_MS = 10_000;
+/** How long a rebuilt snapshot may wait for its images and fonts before it is measured. */
+const SETTLE_TIMEOUT_MS = 3_000;
+
+/** Resolves once `doc`'s fonts and images are ready (or after a short wait): its height is final. */
+async function settled(doc: Document | null): Promise<void> {
+  if (!doc) return;
+  const images = [...doc.images].map((img) => img.decode().catch(() => undefined));
+  const fonts = doc.fonts?.ready ?? Promise.resolve();
+  await Promise.race([Promise.all([fonts, ...images]), new Promise((r) => setTimeout(r, SETTLE_TIMEOUT_MS))]);
+  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+}
 
 /** What a draw ended with: the page height used and whether the backdrop loaded. */
 export interface StageResult {
@@ -28,12 +41,25 @@ export const createStage = (suffix = '') => {
   const marks = byId(`marks${suffix}`, HTMLDivElement);
   const highlights = byId(`highlights${suffix}`, HTMLDivElement);
   let frame = byId(`frame${suffix}`, HTMLIFrameElement);
+  // The iframe lives in a slot of its own: a snapshot's iframe is created in place (moving an
+  // iframe would unload its document), and the canvas and labels must stay above it.
+  const slot = el('div', { class: 'frame-slot' });
+  frame.replaceWith(slot);
+  slot.append(frame);
+  const frameAttributes = Object.fromEntries(
+    ['id', 'title', 'tabindex', 'aria-hidden', 'class'].flatMap((name) => {
+      const value = frame.getAttribute(name);
+      return value === null ? [] : [[name, value]];
+    }),
+  );
   const canvas = byId(`heat${suffix}`, HTMLCanvasElement);
   canvas.style.opacity = String(HEAT_OPACITY);
   let current: { overlay: Overlay; height: number } | null = null;
   let scale = 1;
   let frameKey = '';
   let frameLoad: Promise<boolean> = Promise.resolve(false);
+  let frameKind: BackdropSource['kind'] = 'none';
+  let viewportHeight = MEASURE_VIEWPORT_HEIGHT;
   let generation = 0;
 
   const panelWidth = () => {
@@ -79,11 +105,13 @@ export const createStage = (suffix = '') => {
 
   // A fresh iframe per page: navigating an existing one would add entries to the
   // browser's history, and Back would then step through backdrops instead of views.
-  const swapFrame = (url: string | null, width: number): Promise<boolean> =>
-    new Promise((resolve) => {
-      const fresh = frame.cloneNode(false) as HTMLIFrameElement;
-      fresh.removeAttribute('src');
-      if (url) {
+  const swapFrame = (source: BackdropSource, width: number): Promise<boolean> => {
+    frameKind = source.kind;
+    viewportHeight = source.kind === 'snapshot' ? source.viewportHeight : MEASURE_VIEWPORT_HEIGHT;
+    if (source.kind === 'snapshot') return rebuildFrame(source, width);
+    return new Promise((resolve) => {
+      const fresh = el('iframe', { ...frameAttributes, sandbox: 'allow-same-origin' });
+      if (source.kind === 'live') {
         const timer = setTimeout(() => resolve(false), FRAME_TIMEOUT_MS);
         fresh.onload = () => {
           clearTimeout(timer);
@@ -91,17 +119,39 @@ export const createStage = (suffix = '') => {
         };
         fresh.style.width = `${width}px`;
         fresh.style.height = `${MEASURE_VIEWPORT_HEIGHT}px`;
-        fresh.src = url;
+        fresh.src = source.url;
       } else resolve(false);
-      frame.replaceWith(fresh);
+      slot.replaceChildren(fresh);
       frame = fresh;
     });
+  };
+
+  // The snapshot rebuilt into a new sandboxed iframe at its own width; resolves once laid out.
+  const rebuildFrame = async (
+    source: Extract<BackdropSource, { kind: 'snapshot' }>,
+    width: number,
+  ): Promise<boolean> => {
+    slot.replaceChildren();
+    try {
+      const { rebuildSnapshot } = await import('../snapshot/rebuild-snapshot');
+      frame = rebuildSnapshot(slot, source.node, source.url, frameAttributes);
+    } catch (error) {
+      console.error('heatfunnel viewer: the snapshot could not be rebuilt', error);
+      frame = el('iframe', { ...frameAttributes, sandbox: 'allow-same-origin' });
+      slot.replaceChildren(frame);
+      return false;
+    }
+    frame.style.width = `${width}px`;
+    frame.style.height = `${source.viewportHeight}px`;
+    await settled(frame.contentDocument);
+    return true;
+  };
 
   const measure = (): number | null => {
     try {
       const doc = frame.contentDocument;
-      if (!doc?.documentElement || doc.URL === 'about:blank') return null;
-      frame.style.height = `${MEASURE_VIEWPORT_HEIGHT}px`;
+      if (!doc?.documentElement || (frameKind !== 'snapshot' && doc.URL === 'about:blank')) return null;
+      frame.style.height = `${viewportHeight}px`;
       return Math.max(doc.documentElement.scrollHeight, doc.body?.scrollHeight ?? 0);
     } catch {
       return null; // cross-origin: the answer's docHeight stands in
@@ -158,27 +208,34 @@ export const createStage = (suffix = '') => {
   }).observe(panel);
 
   return {
-    /** Shows `overlay` over the page at `url` (null: a blank backdrop); resolves once drawn. */
+    /** Shows `overlay` over `backdrop` (or an uploaded screenshot); resolves once drawn. */
     async show(
       overlay: Overlay,
-      url: string | null,
+      backdrop: BackdropSource,
       image: HTMLImageElement | null = null,
     ): Promise<StageResult | null> {
       const mine = ++generation;
       stage.dataset.state = 'loading';
+      stage.dataset.backdrop = image ? 'image' : backdrop.kind;
       highlights.replaceChildren();
       showImage(image, overlay.width);
-      if (image) url = null; // an uploaded screenshot replaces the live page
-      const key = url ? `${url}@${overlay.width}` : '';
+      // An uploaded screenshot replaces the snapshot or the live page.
+      const source: BackdropSource = image ? { kind: 'none' } : backdrop;
+      const key =
+        source.kind === 'snapshot'
+          ? `snapshot:${source.key}@${overlay.width}`
+          : source.kind === 'live'
+            ? `${source.url}@${overlay.width}`
+            : '';
       if (key !== frameKey) {
         frameKey = key;
-        frameLoad = swapFrame(url, overlay.width);
+        frameLoad = swapFrame(source, overlay.width);
       }
-      const backdrop = await frameLoad;
+      const loaded = await frameLoad;
       if (mine !== generation) return null;
       const measured = image
         ? Math.round((image.naturalHeight * overlay.width) / Math.max(1, image.naturalWidth))
-        : backdrop
+        : loaded
           ? measure()
           : null;
       const height = Math.max(measured ?? overlay.docHeight, overlay.minHeight, 1);
@@ -186,7 +243,7 @@ export const createStage = (suffix = '') => {
       stage.dataset.state = 'drawing';
       paint();
       stage.dataset.state = 'drawn';
-      return { height, backdrop: backdrop || image !== null };
+      return { height, backdrop: loaded || image !== null };
     },
     /** What is drawn now: the overlay, the page height used and the backdrop document when readable. */
     view() {
