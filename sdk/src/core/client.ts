@@ -2,7 +2,14 @@
  * The core client: makes events from what the platform's capturers report, stamps them
  * with ids, session and page, batches them and sends them. Knows no browser API.
  */
-import { type BaseEvent, LIMITS, type WireEvent } from '../protocol';
+import {
+  type BaseEvent,
+  MAX_ID_LENGTH,
+  MAX_KEY_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_URL_LENGTH,
+  type WireEvent,
+} from '../protocol';
 import { createBatcher } from './batcher';
 import { createGuard, type Guard } from './guard';
 import { createIdentity } from './identity';
@@ -111,9 +118,9 @@ export function createClient(platform: Platform, init: InitOptions, fallbackEndp
       u: identity.user(),
       s: session.i,
       p: platform.name,
-      url: cleanUrl(url, options.keepParams).slice(0, LIMITS.maxUrlLength),
-      pk: (options.pageKey?.(url) || pageKeyOf(url)).slice(0, LIMITS.maxKeyLength),
-      ch: session.c?.slice(0, LIMITS.maxNameLength),
+      url: cleanUrl(url, options.keepParams).slice(0, MAX_URL_LENGTH),
+      pk: (options.pageKey?.(url) || pageKeyOf(url)).slice(0, MAX_KEY_LENGTH),
+      ch: session.c?.slice(0, MAX_NAME_LENGTH),
       vw: page.vw,
       vh: page.vh,
       dw: page.dw,
@@ -129,13 +136,13 @@ export function createClient(platform: Platform, init: InitOptions, fallbackEndp
   const capture = <T extends WireEvent['t']>(t: T, fields: EventFields<T>) => {
     if (enabled) enqueue(event(t, fields));
   };
-  const name = (text: string) => String(text).slice(0, LIMITS.maxNameLength);
+  const name = (text: string) => String(text).slice(0, MAX_NAME_LENGTH);
 
   const client: CoreClient = {
     pageview(referrer) {
       if (pageUrl !== undefined) leave(true);
       const page = platform.page();
-      const ref = cleanUrl(referrer ?? page.referrer, options.keepParams).slice(0, LIMITS.maxUrlLength);
+      const ref = cleanUrl(referrer ?? page.referrer, options.keepParams).slice(0, MAX_URL_LENGTH);
       pageUrl = page.url;
       if (!enabled) return;
       const utm = queryParam(splitUrl(page.url).query, 'utm_source');
@@ -152,7 +159,7 @@ export function createClient(platform: Platform, init: InitOptions, fallbackEndp
     identify(userId) {
       // Only real ids: String({}) would merge every visitor into one "[object Object]" user.
       if (!enabled || !userId || !/^(string|number)$/.test(typeof userId)) return;
-      const u = String(userId).slice(0, LIMITS.maxIdLength);
+      const u = String(userId).slice(0, MAX_ID_LENGTH);
       identity.setUser(u);
       capture('identify', { u });
     },

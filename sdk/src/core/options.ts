@@ -21,11 +21,15 @@ export interface InitOptions {
   keepParams?: string[];
   /** The site's own page key rule; return undefined to use the default template. */
   pageKey?: (url: string) => string | undefined;
+  /** Send the clicked element's visible text (`tx`, at most 64 characters; never form fields or `data-hf-ignore` content). Default false. */
+  captureText?: boolean;
 }
 
 /** Options with every default filled in. */
-export type ResolvedOptions = Required<Omit<InitOptions, 'pageKey' | 'debug' | 'requireConsent'>> &
-  Pick<InitOptions, 'pageKey' | 'debug' | 'requireConsent'>;
+export type ResolvedOptions = Required<
+  Omit<InitOptions, 'pageKey' | 'debug' | 'requireConsent' | 'captureText'>
+> &
+  Pick<InitOptions, 'pageKey' | 'debug' | 'requireConsent' | 'captureText'>;
 
 /** Fills in defaults; `fallbackEndpoint` is where the platform thinks the server is. */
 export function resolveOptions(options: InitOptions, fallbackEndpoint: string): ResolvedOptions {

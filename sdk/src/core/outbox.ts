@@ -5,7 +5,7 @@
  * (oldest dropped first, counted). Events carry UUIDv7 ids, so a batch sent twice (retry,
  * reload, two tabs) is stored once by the server.
  */
-import { BATCH_PATH, LIMITS, type WireEvent } from '../protocol';
+import { BATCH_PATH, MAX_PAST_SKEW_MS, type WireEvent } from '../protocol';
 import type { Guard } from './guard';
 import type { Platform } from './platform';
 import { splitBodies } from './split-bodies';
@@ -39,7 +39,7 @@ export function createOutbox({ platform, endpoint, site, guard, max, debug }: Ou
   const url = endpoint + BATCH_PATH;
   let queue: WireEvent[] = [];
   try {
-    const oldest = platform.now() - LIMITS.maxPastSkewMs + 3_600_000;
+    const oldest = platform.now() - MAX_PAST_SKEW_MS + 3_600_000;
     queue = (JSON.parse(storage.get(KEY) ?? '[]') as WireEvent[]).filter((e) => e.ts > oldest);
   } catch {
     // A damaged queue is dropped: it cannot be sent anyway.
@@ -91,9 +91,7 @@ export function createOutbox({ platform, endpoint, site, guard, max, debug }: Ou
       const over = queue.length - max;
       if (over > 0) {
         queue.splice(0, over);
-        const dropped = Number(storage.get(DROPPED_KEY) ?? 0) + over;
-        storage.set(DROPPED_KEY, String(dropped));
-        if (debug) console.warn('[heatfunnel] queue full, events dropped:', dropped);
+        storage.set(DROPPED_KEY, String(Number(storage.get(DROPPED_KEY) ?? 0) + over));
       }
       save();
     },

@@ -1,5 +1,5 @@
 /** Event properties: only strings, numbers and booleans, within the protocol's size limit. */
-import { LIMITS } from '../protocol';
+import { MAX_PROPS_LENGTH } from '../protocol';
 
 /** Event properties as the protocol allows them. */
 export type Props = Record<string, string | number | boolean>;
@@ -15,5 +15,5 @@ export function cleanProps(props: unknown): Props | undefined {
     if (typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value)) out[key] = value;
   }
   const json = JSON.stringify(out);
-  return json.length > 2 && json.length <= LIMITS.maxPropsLength ? out : undefined;
+  return json.length > 2 && json.length <= MAX_PROPS_LENGTH ? out : undefined;
 }

@@ -2,7 +2,13 @@
  * Turns events into `Batch` JSON bodies that each stay under a byte limit (a beacon or a
  * keepalive fetch may carry at most 64 KiB in flight) and the per-batch event limit.
  */
-import { type Batch, LIMITS, PROTOCOL_VERSION, type WireEvent } from '../protocol';
+import {
+  type Batch,
+  MAX_BEACON_BYTES,
+  MAX_EVENTS_PER_BATCH,
+  PROTOCOL_VERSION,
+  type WireEvent,
+} from '../protocol';
 
 /** UTF-8 length of `text` in bytes, without TextEncoder (mini-programs may lack it). */
 export function utf8Length(text: string): number {
@@ -33,8 +39,8 @@ export interface Body {
 export function splitBodies(
   site: string,
   events: readonly WireEvent[],
-  maxBytes: number = LIMITS.maxBeaconBytes,
-  maxEvents: number = LIMITS.maxEventsPerBatch,
+  maxBytes: number = MAX_BEACON_BYTES,
+  maxEvents: number = MAX_EVENTS_PER_BATCH,
 ): Body[] {
   const head = JSON.stringify({ k: site, v: PROTOCOL_VERSION, e: [] } satisfies Batch).slice(0, -3);
   const bodies: Body[] = [];

@@ -4,7 +4,7 @@
  */
 import type { CoreClient, EventFields } from '../core/client';
 import { fnv1a } from '../core/fnv1a';
-import { LIMITS } from '../protocol';
+import { MAX_CLICK_TEXT, MAX_KEY_LENGTH, MAX_URL_LENGTH } from '../protocol';
 import { createClickFlags } from './click-flags';
 import { selectorOf } from './selector';
 
@@ -22,10 +22,7 @@ function isFixed(el: Element): boolean {
 /** The click event fields for a click `e` on `target`. */
 export function clickFields(e: MouseEvent, target: Element): EventFields<'click'> {
   const rect = target.getBoundingClientRect();
-  const sel = selectorOf(target, (s) => document.querySelectorAll(s).length === 1).slice(
-    0,
-    LIMITS.maxKeyLength,
-  );
+  const sel = selectorOf(target, (s) => document.querySelectorAll(s).length === 1).slice(0, MAX_KEY_LENGTH);
   const link = target.closest('a[href]') as HTMLAnchorElement | null;
   return {
     x: Math.round(e.pageX),
@@ -37,12 +34,16 @@ export function clickFields(e: MouseEvent, target: Element): EventFields<'click'
     ew: Math.round(rect.width),
     eh: Math.round(rect.height),
     fx: isFixed(target) ? 1 : 0,
-    href: link?.href.slice(0, LIMITS.maxUrlLength),
+    href: link?.href.slice(0, MAX_URL_LENGTH),
   };
 }
 
-/** Listens for clicks on the whole document (capture phase, so stopPropagation cannot hide them). */
-export function captureClicks(client: CoreClient): void {
+/**
+ * Listens for clicks on the whole document (capture phase, so stopPropagation cannot hide
+ * them); with `text`, clicks carry the element's visible text, except on form fields and
+ * elements holding `data-hf-ignore` content.
+ */
+export function captureClicks(client: CoreClient, text?: boolean): void {
   const flags = createClickFlags(client);
   document.addEventListener(
     'click',
@@ -52,8 +53,15 @@ export function captureClicks(client: CoreClient): void {
       const node = e.target as Node | null;
       const target = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
       if (!target || target.closest('[data-hf-ignore]')) return;
+      const click = client.event('click', clickFields(e, target));
+      const field = !!target.closest(FORM_FIELDS);
+      // Visible text, so innerText; read after the rect, layout is clean and this forces no
+      // second layout. The server collapses inner whitespace (bytes here are scarcer).
+      if (text && !field && !target.querySelector('[data-hf-ignore]'))
+        // biome-ignore lint/performance/useDomNodeTextContent: the visible text is wanted, not hidden nodes'
+        click.tx = (target as HTMLElement).innerText?.trim().slice(0, MAX_CLICK_TEXT) || undefined;
       // Form fields react by taking focus, which changes no DOM: never dead.
-      flags.hold(client.event('click', clickFields(e, target)), !!target.closest(FORM_FIELDS));
+      flags.hold(click, field);
     }),
     true,
   );

@@ -1,7 +1,8 @@
 /**
  * Page views of single-page apps: a history.pushState/replaceState, popstate or hashchange
  * that changes the path or the hash route (not just the query or an anchor) is a new page
- * view, with the previous URL as its referrer.
+ * view, with the previous URL as its referrer. A page restored from the back/forward cache
+ * (`pageshow` with `persisted`) is a new page view too: its last one ended at `pagehide`.
  */
 import type { CoreClient } from '../core/client';
 import { routeOf } from '../core/page-key';
@@ -28,4 +29,6 @@ export function trackRoutes(client: CoreClient): void {
   }
   addEventListener('popstate', check);
   addEventListener('hashchange', check);
+  // client.pageview is guarded already.
+  addEventListener('pageshow', (e) => e.persisted && client.pageview());
 }

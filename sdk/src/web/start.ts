@@ -4,9 +4,10 @@
  * npm module and the snippet build.
  */
 import { type Client, createClient } from '../core/client';
-import type { InitOptions } from '../core/options';
+import { type InitOptions, resolveOptions } from '../core/options';
 import { captureClicks } from './click-capture';
 import { trackScroll } from './scroll-attention';
+import { loadSnapshots } from './snapshot-loader';
 import { trackRoutes } from './spa';
 import { createWebPlatform } from './web-platform';
 
@@ -19,16 +20,15 @@ let running: Client | undefined;
 export function startWeb(options: InitOptions, fallbackEndpoint: string): Client {
   if (running) return running;
   if (!options || typeof options.site !== 'string' || !options.site) {
-    console.error(
-      "[heatfunnel] init needs a site key: hf('init', { site: 'your-site-key' }). Nothing is captured.",
-    );
+    console.error("[heatfunnel] nothing is captured: init needs a site key, hf('init', { site: 'KEY' })");
     return NOOP_CLIENT;
   }
   const client = createClient(createWebPlatform(), options, fallbackEndpoint);
   running = client;
-  captureClicks(client);
+  captureClicks(client, options.captureText);
   trackScroll(client);
   trackRoutes(client);
+  loadSnapshots(client, resolveOptions(options, fallbackEndpoint).endpoint, options.site);
   client.pageview();
   return client;
 }

@@ -76,7 +76,7 @@ export function createWebPlatform(): Platform {
     name: 'web',
     storage: webStorage(),
     send: post,
-    now: () => Date.now(),
+    now: Date.now,
     setTimer: (fn, ms) => setTimeout(fn, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     onHide(fn) {

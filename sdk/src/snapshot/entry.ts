@@ -1,0 +1,79 @@
+/**
+ * The snapshot entry (`dist/heatfunnel-snapshot.js`): the server answers it to
+ * `SNAPSHOT_SCRIPT_PATH` only when it wants a snapshot of this page key and device class.
+ * Once the page has settled it serialises the page (see take-snapshot.ts) and posts a
+ * `SnapshotUpload` to the server it came from, gzipped when the browser can. It never
+ * throws into the host page and sends nothing when the visitor has moved on to another page.
+ */
+import {
+  type DeviceClass,
+  GZIP_QUERY_FLAG,
+  MAX_SNAPSHOT_BYTES,
+  PROTOCOL_VERSION,
+  SNAPSHOT_PATH,
+  type SnapshotUpload,
+} from '../protocol';
+import { takeSnapshot } from './take-snapshot';
+
+/** How long after the script runs (the page's load event has passed) the page counts as settled, ms. */
+export const SETTLE_MS = 1000;
+
+type Context = Pick<SnapshotUpload, 'k' | 'pk' | 'url' | 'dc'>;
+
+/** What the core put in the script's URL (`k`, `pk`, `dc`) and `data-u` (the cleaned page URL). */
+function contextOf(script: HTMLScriptElement): { origin: string; context: Context } | undefined {
+  const src = new URL(script.src);
+  const k = src.searchParams.get('k');
+  const pk = src.searchParams.get('pk');
+  const dc = src.searchParams.get('dc') as DeviceClass | null;
+  if (!k || !pk || !dc) return undefined;
+  return { origin: src.origin, context: { k, pk, dc, url: script.dataset.u || location.href } };
+}
+
+/** `body` as gzip when CompressionStream exists, else as it is. */
+async function compress(body: string): Promise<{ data: BodyInit; gzip: boolean }> {
+  if (typeof CompressionStream !== 'function') return { data: body, gzip: false };
+  const stream = new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'));
+  return { data: await new Response(stream).blob(), gzip: true };
+}
+
+/** Serialises the page and posts it; resolves to the server's status (0: nothing sent). */
+export async function sendSnapshot(origin: string, context: Context): Promise<number> {
+  const taken = takeSnapshot(document);
+  if (!taken || taken.json.length > MAX_SNAPSHOT_BYTES) return 0;
+  const root = document.documentElement;
+  const head: Omit<SnapshotUpload, 'sn'> = {
+    ...context,
+    v: PROTOCOL_VERSION,
+    vw: innerWidth,
+    vh: innerHeight,
+    dw: root.scrollWidth,
+    dh: Math.max(root.scrollHeight, document.body?.scrollHeight ?? 0),
+    h: taken.h,
+    ts: Date.now(),
+  };
+  // The tree is spliced in as already serialised: stringifying it twice would double the work.
+  const body = `${JSON.stringify(head).slice(0, -1)},"sn":${taken.json}}`;
+  if (new Blob([body]).size > MAX_SNAPSHOT_BYTES) return 0;
+  const { data, gzip } = await compress(body);
+  // text/plain keeps the request simple (no CORS preflight), as for batches.
+  const response = await fetch(`${origin}${SNAPSHOT_PATH}${gzip ? `?${GZIP_QUERY_FLAG}=1` : ''}`, {
+    method: 'POST',
+    body: data,
+    headers: { 'Content-Type': 'text/plain' },
+  });
+  return response.status;
+}
+
+const script = document.currentScript as HTMLScriptElement | null;
+const found = script && contextOf(script);
+if (found) {
+  const startedOn = location.href;
+  setTimeout(() => {
+    // A route change while the page settled: this is no longer the page the server asked for.
+    if (location.href !== startedOn) return;
+    sendSnapshot(found.origin, found.context).catch(() => {
+      // Never into the host page: a lost snapshot is asked for again on a later visit.
+    });
+  }, SETTLE_MS);
+}
