@@ -11,13 +11,23 @@ import { DEFAULT_STOPS } from './heat/palette';
 import { createHeatmapPage } from './heatmap-page';
 import { type Lang, pickLang, type Translate, translate } from './i18n';
 import { formatState, parseState, type View, type ViewState } from './state';
+import { createTokenAccess } from './token-access';
 import { type ControlChange, createControls } from './ui/controls';
 import { byId } from './ui/dom';
 import { applyLabels } from './ui/labels';
 import { createPageList } from './ui/page-list';
 
-const api = createApi();
 let state: ViewState = parseState(location.search);
+const access = createTokenAccess({
+  t: (key, params) => t(key, params),
+  onToken: (site) => {
+    if (site !== state.site) state = { ...state, site, page: null };
+    writeUrl(false);
+    void loadSites();
+  },
+  onCancel: (site) => heatmapPage.message(t('token.cancelled', { site: site || '?' }), true),
+});
+const api = createApi({ tokenFor: access.tokenFor });
 let sites: Site[] = [];
 let pages: PageRow[] | null = null;
 let pagesMessage = '';
@@ -91,6 +101,8 @@ function errorText(e: unknown): string {
       return t('error.network');
     case 'badRequest':
       return t('error.badRequest', { message: err.message ?? '' });
+    case 'unauthorized':
+      return access.refused(err.site || state.site || '');
     case 'server':
       return t('error.server', { status: err.status ?? 0 });
     default:
@@ -161,14 +173,18 @@ function loadCurrent() {
 
 async function loadSites() {
   heatmapPage.message(t('loading.sites'));
+  let locked = 0;
   try {
-    sites = await api.sites();
+    ({ sites, locked } = await api.sites(undefined, state.site ?? access.lastSite()));
+    // A site in the URL that the list lacks may be locked: its pages say so (401 asks for a token).
+    if (locked > 0 && state.site && !sites.some((s) => s.key === state.site))
+      await api.pages(state.site, range());
   } catch (e) {
     heatmapPage.message(errorText(e), true);
     return;
   }
   if (sites.length === 0) {
-    heatmapPage.message(t('empty.sites'));
+    heatmapPage.message(locked > 0 ? access.refused('') : t('empty.sites'), locked > 0);
     renderChrome();
     return;
   }

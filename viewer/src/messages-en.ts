@@ -28,6 +28,18 @@ export const en = {
     'No clicks on this page for {device} between {from} and {to}. Try another device or a wider date range.',
   'error.network': 'Cannot reach the Heatfunnel server. Check that it is running, then reload the page.',
   'error.badRequest': 'The server refused the request: {message}',
+  'error.token': 'The data of {site} needs a read token.',
+  'token.title': 'Read token needed',
+  'token.intro':
+    'The data of site {site} is locked with a read token. Ask whoever runs Heatfunnel for it; this browser keeps it for next time.',
+  'token.introAny':
+    'Some sites on this server are locked with a read token. Type the site key and its token; this browser keeps it for next time.',
+  'token.wrong': 'That read token does not open {site}. Check it and try again.',
+  'token.site': 'Site key',
+  'token.token': 'Read token',
+  'token.open': 'Open',
+  'token.cancel': 'Cancel',
+  'token.cancelled': 'The data of {site} needs a read token. Reload the page to enter it.',
   'error.server':
     'The server failed to answer ({status}). Try again in a moment; if it persists, check the server log.',
   'error.format':

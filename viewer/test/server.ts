@@ -16,6 +16,8 @@ export const REPO_DIR = join(VIEWER_DIR, '..');
 export interface TestServer {
   url: string;
   pid: number;
+  /** What each `before` CLI command printed. */
+  printed: string[];
   stop(): Promise<void>;
 }
 
@@ -25,13 +27,26 @@ export function buildViewer(): void {
   if (r.status !== 0) throw new Error(`viewer build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-/** Starts `heatfunnel serve --demo` on a fresh temporary data directory. */
-export async function startServer({ timeoutMs = 120_000 } = {}): Promise<TestServer> {
+/**
+ * Starts `heatfunnel serve --demo` on a fresh temporary data directory, after running the
+ * `before` CLI commands (e.g. `['sites', 'add', 'demo', '--read-token']`) on it.
+ */
+export async function startServer({
+  timeoutMs = 120_000,
+  before = [] as string[][],
+} = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hf-viewer-'));
+  const cli = join(REPO_DIR, 'server', 'bin', 'heatfunnel.mjs');
+  const printed = before.map((args) => {
+    const r = spawnSync(process.execPath, [cli, ...args, '--data-dir', dataDir], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`heatfunnel ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+    return r.stdout;
+  });
   const server = await startServerProcess(dataDir, [], timeoutMs);
   return {
     url: server.url,
     pid: server.pid,
+    printed,
     async stop() {
       const killTimer = setTimeout(() => void stopServerProcess(server, 'SIGKILL'), 15_000);
       await stopServerProcess(server);

@@ -3,15 +3,19 @@
  * whose kind the page can put into words.
  */
 
-/** Why a request failed: unreachable, refused (4xx, with the server's words), failed (5xx), or malformed. */
-export type ApiErrorKind = 'network' | 'badRequest' | 'server' | 'format';
+/**
+ * Why a request failed: unreachable, refused (4xx, with the server's words), a site's read
+ * token missing or wrong (401), failed (5xx), or malformed.
+ */
+export type ApiErrorKind = 'network' | 'badRequest' | 'unauthorized' | 'server' | 'format';
 
-/** A failed API request. */
+/** A failed API request; `site` names the site whose read token a 401 asked for ('' when none). */
 export class ApiError extends Error {
   constructor(
     readonly kind: ApiErrorKind,
     message: string,
     readonly status = 0,
+    readonly site = '',
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,19 +31,26 @@ export function getJson(
   path: string,
   params: Record<string, string | null>,
   signal?: AbortSignal,
+  headers: Record<string, string> = {},
 ) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
   const query = q.toString();
-  return request(fetchFn, path, query ? `${path}?${query}` : path, { signal }, signal);
+  return request(fetchFn, path, query ? `${path}?${query}` : path, { signal, headers }, signal);
 }
 
 /** POSTs `body` as JSON to `path`; resolves with the JSON object answer. */
-export function postJson(fetchFn: Fetch, path: string, body: unknown, signal?: AbortSignal) {
+export function postJson(
+  fetchFn: Fetch,
+  path: string,
+  body: unknown,
+  signal?: AbortSignal,
+  headers: Record<string, string> = {},
+) {
   const init = {
     method: 'POST',
     body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
   };
   return request(fetchFn, path, path, { ...init, signal }, signal);
 }
@@ -57,6 +68,15 @@ async function request(fetchFn: Fetch, path: string, url: string, init: RequestI
     body = await res.json();
   } catch {
     body = undefined;
+  }
+  if (res.status === 401) {
+    const { message, site } = (body ?? {}) as { message?: unknown; site?: unknown };
+    throw new ApiError(
+      'unauthorized',
+      typeof message === 'string' ? message : res.statusText,
+      401,
+      typeof site === 'string' ? site : '',
+    );
   }
   if (res.status >= 400 && res.status < 500) {
     const message = (body as { message?: unknown } | undefined)?.message;

@@ -1,0 +1,49 @@
+/**
+ * Read access to locked sites: the tokens this browser keeps (per site) and the prompt that
+ * asks for one when the API answers 401. A refused token is forgotten before asking again.
+ */
+import { readTokens } from './api/read-tokens';
+import type { Translate } from './i18n';
+import { createTokenForm } from './ui/token-form';
+
+const browserStorage = (): Storage | null => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+};
+
+/** What the viewer does once a token is typed (reload with that site) or the prompt is dismissed. */
+export interface TokenAccessDeps {
+  t: Translate;
+  onToken: (site: string) => void;
+  onCancel: (site: string) => void;
+}
+
+/** Binds the token store and prompt. */
+export const createTokenAccess = ({ t, onToken, onCancel }: TokenAccessDeps) => {
+  const tokens = readTokens(browserStorage());
+  let asked = '';
+  const form = createTokenForm({
+    onToken: (site, token) => {
+      tokens.set(site, token);
+      onToken(site);
+    },
+    onCancel: () => onCancel(asked),
+  });
+  return {
+    /** The token kept for `site` (sent as `Authorization: Bearer`). */
+    tokenFor: (site: string): string | null => tokens.get(site),
+    /** The site last opened with a token. */
+    lastSite: (): string | null => tokens.lastSite(),
+    /** Asks for `site`'s token after a 401 ('' when the site is not known); returns the status words. */
+    refused(site: string): string {
+      const wrong = site !== '' && tokens.get(site) !== null;
+      if (wrong) tokens.forget(site);
+      asked = site;
+      form.ask({ site, wrong }, t);
+      return t('error.token', { site: site || '?' });
+    },
+  };
+};

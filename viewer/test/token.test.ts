@@ -1,0 +1,145 @@
+/**
+ * The read-token prompt in Chromium against the real server: a site locked with
+ * `heatfunnel sites add demo --read-token` asks for its token, refuses a wrong one, opens
+ * with the right one (sent as a bearer header, kept in localStorage, never in the URL) and
+ * remembers it; an open site never asks.
+ */
+import { join } from 'node:path';
+import { BATCH_PATH, type Batch, PROTOCOL_VERSION, type WireEvent } from '@heatfunnel/sdk/protocol';
+import { launchBrowser } from '@heatfunnel/sdk/test/browser';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, uuidv7 } from './fixture';
+import { startServer, type TestServer } from './server';
+
+let server: TestServer;
+let browser: Browser;
+let token: string;
+const PAGES = ['/demo/', '/demo/list'];
+
+async function postPageviews(site: string) {
+  const start = Date.now() - 60_000;
+  const events: WireEvent[] = PAGES.map((pk, i) => ({
+    id: uuidv7(start + i),
+    t: 'pageview',
+    ts: start + i,
+    a: 'anon-1',
+    s: 'session-1',
+    p: 'web',
+    url: `${server.url}${pk}`,
+    pk,
+    vw: 1280,
+    vh: 800,
+    dw: 1280,
+    dh: 1600,
+  }));
+  const batch: Batch = { k: site, v: PROTOCOL_VERSION, e: events };
+  const res = await fetch(`${server.url}${BATCH_PATH}`, { method: 'POST', body: JSON.stringify(batch) });
+  if (res.status !== 200) throw new Error(`batch refused: ${res.status} ${await res.text()}`);
+}
+
+beforeAll(async () => {
+  server = await startServer({
+    before: [
+      ['sites', 'add', 'demo', '--name', 'Demo shop', '--read-token'],
+      ['sites', 'add', 'open', '--name', 'Open shop'],
+    ],
+  });
+  const printed = /read token for demo: (rt_\S+)/.exec(server.printed[0] ?? '')?.[1];
+  if (!printed) throw new Error(`no read token printed:\n${server.printed[0]}`);
+  token = printed;
+  browser = await launchBrowser();
+  await postPageviews('demo');
+  await postPageviews('open');
+  const deadline = Date.now() + 30_000;
+  const today = new Date().toISOString().slice(0, 10);
+  for (;;) {
+    const res = await fetch(`${server.url}/api/pages?site=demo&from=${today}&to=${today}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = (await res.json()) as { pages?: unknown[] };
+    if (body.pages?.length === PAGES.length) break;
+    if (Date.now() > deadline) throw new Error('the posted page views did not reach the API within 30 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A page in a fresh context, recording the authorization header of every API request. */
+async function open(query: string, locale = 'en-US') {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, locale });
+  const page = await context.newPage();
+  const sent: { url: string; authorization: string | undefined }[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/'))
+      sent.push({ url: r.url(), authorization: r.headers().authorization });
+  });
+  await page.goto(`${server.url}/${query}`);
+  return { page, sent };
+}
+
+const pageKeys = (page: Page) =>
+  page.$$eval('#page-list [data-page]', (n) => n.map((x) => x.getAttribute('data-page')));
+const dialog = (page: Page) => page.getByRole('dialog', { name: 'Read token needed' });
+
+describe('read-token prompt', () => {
+  it('asks for a locked site’s token, refuses a wrong one, opens with the right one and remembers it', async () => {
+    const { page, sent } = await open('?site=demo');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    expect(await page.inputValue('#token-site')).toBe('demo');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('token-value');
+    expect(await page.textContent('#token-intro')).toContain('site demo is locked');
+
+    await page.getByLabel('Read token', { exact: true }).fill('rt_wrong');
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('That read token does not open demo. Check it and try again.');
+    expect(await dialog(page).isVisible()).toBe(true);
+    expect(await page.evaluate(() => localStorage.getItem('heatfunnel.readToken.demo'))).toBeNull();
+
+    await page.getByLabel('Read token', { exact: true }).fill(token);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => pageKeys(page)).toEqual(PAGES);
+    expect(await dialog(page).isVisible()).toBe(false);
+    expect(await page.evaluate(() => localStorage.getItem('heatfunnel.readToken.demo'))).toBe(token);
+    expect(new URL(page.url()).searchParams.get('site')).toBe('demo');
+    // The token travels only as a header: never in a URL, the page's or a request's.
+    expect(page.url()).not.toContain(token);
+    expect(sent.some((r) => r.url.includes(token))).toBe(false);
+    const pagesRequests = sent.filter((r) => r.url.includes('/api/pages?site=demo'));
+    expect(pagesRequests.at(-1)?.authorization).toBe(`Bearer ${token}`);
+
+    // Next visit, same browser: no prompt, the site is listed and its pages load.
+    sent.length = 0;
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => pageKeys(page)).toEqual(PAGES);
+    expect(await dialog(page).isVisible()).toBe(false);
+    expect(await page.$$eval('#site option', (o) => o.map((x) => x.getAttribute('value')))).toContain('demo');
+    await page.context().close();
+  });
+
+  it('never asks for an open site, and sends it no token', async () => {
+    const { page, sent } = await open('?site=open');
+    await expect.poll(() => pageKeys(page)).toEqual(PAGES);
+    expect(await dialog(page).isVisible()).toBe(false);
+    expect(sent.every((r) => r.authorization === undefined)).toBe(true);
+    await page.context().close();
+  });
+
+  it('asks in Chinese, with the form labelled for screen readers', async () => {
+    const { page } = await open('?site=demo&lang=zh-CN', 'zh-CN');
+    const zh = page.getByRole('dialog', { name: '需要读取令牌' });
+    await expect.poll(() => zh.isVisible()).toBe(true);
+    expect(await page.getByLabel('站点标识').inputValue()).toBe('demo');
+    expect(await page.getByLabel('读取令牌', { exact: true }).getAttribute('type')).toBe('password');
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-token-zh-CN.png') });
+    await page.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => page.textContent('#stage-status')).toContain('demo 的数据需要读取令牌');
+    await page.context().close();
+  });
+});
