@@ -242,8 +242,8 @@ export const GZIP_QUERY_FLAG = 'gz';
 
 /**
  * Page snapshots for heatmap backdrops. After a page view the core loads
- * `SNAPSHOT_SCRIPT_PATH?k=<site key>&pk=<page key>&dc=<device class>` from the ingest server.
- * The server answers the snapshot entry (a separate bundle with rrweb-snapshot) when it wants
+ * `SNAPSHOT_SCRIPT_PATH?k=<site key>&vw=<viewport width>&pk=<page key>` from the ingest server
+ * (the device class is `deviceClassOf(vw)`, as for events). The server answers the snapshot entry (a separate bundle with rrweb-snapshot) when it wants
  * a snapshot of that page key and device class (sampling, none recent), and an empty script
  * otherwise. The entry serialises the page (inputs masked, scripts removed) and posts a
  * `SnapshotUpload` to `SNAPSHOT_PATH`; the server keeps one per site, page key, device class
@@ -274,6 +274,18 @@ export interface SnapshotUpload {
   ts: number;
   /** rrweb-snapshot's serialised node tree of the document. */
   sn: unknown;
+}
+
+/** The answer to a snapshot upload the server took (200): false when that hash was stored already. */
+export interface SnapshotAccepted {
+  stored: boolean;
+}
+
+/** The answer to a snapshot upload the server refused (4xx): the reason and, when one is to blame, the field. */
+export interface SnapshotRefused {
+  error: RejectReason;
+  field?: string;
+  message: string;
 }
 
 /** Largest snapshot body after decompression, bytes. */
