@@ -8,6 +8,7 @@ import { previousRange } from './dates';
 import type { Lang, Translate } from './i18n';
 import { type Loaded, loadOverlays } from './load-overlay';
 import { locate } from './locate';
+import { scaleForPage } from './mini/width-scale';
 import { createBackdropControl } from './snapshot/backdrop-control';
 import { loadBackdrop } from './snapshot/load-backdrop';
 import type { ViewState } from './state';
@@ -110,7 +111,7 @@ export const createHeatmapPage = ({
     heatAbort?.abort();
     const abort = new AbortController();
     heatAbort = abort;
-    const q = pageQuery();
+    const q = scaleForPage(pageQuery(), pages());
     if (!q) return showMessage(pages()?.length === 0 ? '' : t('empty.page'));
     if (q.from > q.to) return showMessage(t('error.range'), true);
     const queries = compareQueries(q);

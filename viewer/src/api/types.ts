@@ -11,6 +11,7 @@ import type {
   ElementStats,
   FunnelAnswer,
   HeatCell,
+  HeatmapScale,
   PageSnapshot,
   PageSummary,
   ScrollAnswer,
@@ -55,4 +56,6 @@ export interface PageQuery {
   from: string;
   to: string;
   segment: Segment;
+  /** How click rows are measured (`GET /api/heatmap/clicks?scale=`); unset: `document`. */
+  scale?: HeatmapScale;
 }
