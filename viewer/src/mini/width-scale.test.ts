@@ -27,7 +27,10 @@ describe('mini-program pages', () => {
   });
 
   it('asks for width-normalised cells on mini-program pages only', () => {
-    const pages = [row('/pages/goods/index', '/pages/goods/index?id=7'), row('/p/:id', 'https://a.example/p/1')];
+    const pages = [
+      row('/pages/goods/index', '/pages/goods/index?id=7'),
+      row('/p/:id', 'https://a.example/p/1'),
+    ];
     expect(scaleForPage(query('/pages/goods/index'), pages)?.scale).toBe('width');
     expect(scaleForPage(query('/p/:id'), pages)?.scale).toBeUndefined();
     // A page not in the list (yet) is asked for as it is.
