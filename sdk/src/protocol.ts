@@ -5,7 +5,7 @@
  * Keys are short because every shop page carries the SDK and every event crosses the
  * network; each is documented here so the short names stay readable.
  *
- * Types and constants only (plus one pure helper): no runtime dependency.
+ * Types and constants only (plus two pure helpers): no runtime dependency.
  */
 
 /** Version of this protocol, sent in every batch as `v`. */
@@ -286,6 +286,20 @@ export interface SnapshotRefused {
   error: RejectReason;
   field?: string;
   message: string;
+}
+
+/**
+ * FNV-1a 32-bit hash of `text` (UTF-16 code units), as 8 lower-case hex digits: the
+ * selector hash `sh` and the snapshot hash `h`. Here so that the server checks a snapshot's
+ * hash with the same function the SDK made it with.
+ */
+export function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 /** Largest snapshot body after decompression, bytes. */
