@@ -15,12 +15,13 @@ import {
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { IngestMetrics } from '../ops/metrics.js';
+import type { RowBatch } from '../spool/row-lines.js';
 import { SpoolFullError } from '../spool/spool.js';
 import type { SiteRegistry } from '../store/sites.js';
 import { clientAddress } from './client-address.js';
 import { acceptedContentType, decodeBody } from './decode-body.js';
 import { enrich } from './enrich.js';
-import { type EventRow, eventRow } from './event-row.js';
+import { requestColumns, rowLine } from './event-row.js';
 import { originAllowed } from './origin.js';
 import { MAX_PAYLOAD, payloadOf, type Quarantine } from './quarantine.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -30,7 +31,7 @@ import { validateEvent } from './validate-event.js';
 export interface BatchRouteOptions {
   sites: SiteRegistry;
   /** Keeps rows durably; rejects when it cannot take them. */
-  write: (rows: EventRow[]) => Promise<void>;
+  write: (rows: RowBatch) => Promise<void>;
   quarantine?: Quarantine;
   metrics?: IngestMetrics;
   limiter?: RateLimiter;
@@ -184,12 +185,14 @@ export const batchRoute = ({
       clientAddress(c, trustProxy),
       site.ipMode ?? 'truncate',
     );
-    const rows: EventRow[] = [];
+    const head = requestColumns(site.key, receivedAt, enrichment);
+    const rows: RowBatch = { lines: '', count: 0 };
     const rejected: EventRejection[] = [];
     batch.events.forEach((value, index) => {
       const result = validateEvent(value, receivedAt);
       if ('event' in result) {
-        rows.push(eventRow(site.key, result.event, receivedAt, enrichment));
+        rows.lines += rowLine(head, result.event);
+        rows.count++;
         return;
       }
       rejected.push({ index, ...result.problem });
@@ -204,7 +207,7 @@ export const batchRoute = ({
         payload: payloadOf(value),
       });
     });
-    if (rows.length === 0 && rejected.length > 0) {
+    if (rows.count === 0 && rejected.length > 0) {
       return Response.json(
         {
           error: RejectReason.invalidBatch,
@@ -219,7 +222,7 @@ export const batchRoute = ({
     } catch (cause) {
       const full = cause instanceof SpoolFullError;
       if (!full) onError(cause);
-      metrics?.rejected(RejectReason.storeUnavailable, rows.length);
+      metrics?.rejected(RejectReason.storeUnavailable, rows.count);
       return Response.json(
         {
           error: RejectReason.storeUnavailable,
@@ -230,8 +233,8 @@ export const batchRoute = ({
         { status: 503, headers: { 'Retry-After': full ? '5' : '2' } },
       );
     }
-    metrics?.accepted(rows.length);
-    return c.json<BatchAccepted>({ accepted: rows.length, rejected });
+    metrics?.accepted(rows.count);
+    return c.json<BatchAccepted>({ accepted: rows.count, rejected });
   });
   return app;
 };

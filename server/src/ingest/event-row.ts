@@ -79,75 +79,79 @@ export interface Enrichment {
 export const NO_ENRICHMENT: Enrichment = { browser: '', os: '', ua_device: '', bot: 0, ip: '' };
 
 const round = Math.round;
+const q = JSON.stringify;
 
-/** The `events` row for `event` of `site`, received at `receivedAt` (ms). */
+/**
+ * The opening of every row of one request: the columns the request gives all its events
+ * (site, receive time, enrichment), written once per request instead of once per event.
+ */
+export function requestColumns(
+  site: string,
+  receivedAt: number,
+  enrichment: Enrichment = NO_ENRICHMENT,
+): string {
+  let head = `{"site":${q(site)},"received_at":${round(receivedAt)}`;
+  if (enrichment.browser) head += `,"browser":${q(enrichment.browser)}`;
+  if (enrichment.os) head += `,"os":${q(enrichment.os)}`;
+  if (enrichment.ua_device) head += `,"ua_device":${q(enrichment.ua_device)}`;
+  if (enrichment.bot) head += `,"bot":${enrichment.bot}`;
+  if (enrichment.ip) head += `,"ip":${q(enrichment.ip)}`;
+  return head;
+}
+
+/**
+ * The `events` row for `event` as one NDJSON line (JSONEachRow, newline included), after
+ * `head` from `requestColumns`. Built as text: the spool stores lines, and building them
+ * directly costs about 0.5 µs per event less than an object and `JSON.stringify`.
+ */
+export function rowLine(head: string, event: WireEvent): string {
+  let line = `${head},"id":${q(event.id)},"type":"${event.t}","ts":${round(event.ts)},"anon_id":${q(event.a)},"session_id":${q(event.s)},"platform":${q(event.p)},"url":${q(event.url)},"page_key":${q(event.pk)},"device":"${deviceClassOf(event.vw)}","vw":${round(event.vw)},"vh":${round(event.vh)},"dw":${round(event.dw)},"dh":${round(event.dh)}`;
+  if (event.u) line += `,"user_id":${q(event.u)}`;
+  if (event.r) line += `,"referrer":${q(event.r)}`;
+  if (event.ch) line += `,"channel":${q(event.ch)}`;
+  switch (event.t) {
+    case 'click':
+      line += `,"x":${round(event.x)},"y":${round(event.y)},"selector":${q(event.sel)}`;
+      if (event.sh) line += `,"selector_hash":${q(event.sh)}`;
+      if (event.ex) line += `,"ex":${event.ex}`;
+      if (event.ey) line += `,"ey":${event.ey}`;
+      if (event.ew) line += `,"ew":${round(event.ew)}`;
+      if (event.eh) line += `,"eh":${round(event.eh)}`;
+      if (event.fx) line += `,"fixed":${event.fx}`;
+      if (event.rg) line += `,"rage":${event.rg}`;
+      if (event.dd) line += `,"dead":${event.dd}`;
+      if (event.href) line += `,"href":${q(event.href)}`;
+      if (event.tx) line += `,"text":${q(event.tx)}`;
+      if (typeof event.cx === 'number') line += `,"client_x":${round(event.cx)}`;
+      if (typeof event.cy === 'number') line += `,"client_y":${round(event.cy)}`;
+      if (typeof event.sy === 'number') line += `,"scroll_top":${round(event.sy)}`;
+      if (event.tk) line += `,"tap_kind":${q(event.tk)}`;
+      break;
+    case 'scroll':
+      line += `,"max_depth":${round(event.md)}`;
+      if (event.att && event.att.length > 0) line += `,"attention":${q(event.att)}`;
+      break;
+    case 'step':
+      line += `,"funnel":${q(event.f)},"step":${q(event.st)}`;
+      if (event.pr) line += `,"props":${q(q(event.pr))}`;
+      break;
+    case 'custom':
+      line += `,"name":${q(event.n)}`;
+      if (event.pr) line += `,"props":${q(q(event.pr))}`;
+      break;
+    case 'pageview':
+    case 'identify':
+      break;
+  }
+  return `${line}}\n`;
+}
+
+/** The `events` row for `event` of `site`, received at `receivedAt` (ms), as an object (tools and tests). */
 export function eventRow(
   site: string,
   event: WireEvent,
   receivedAt: number,
   enrichment: Enrichment = NO_ENRICHMENT,
 ): EventRow {
-  const row: EventRow = {
-    site,
-    id: event.id,
-    type: event.t,
-    ts: round(event.ts),
-    received_at: round(receivedAt),
-    anon_id: event.a,
-    session_id: event.s,
-    platform: event.p,
-    url: event.url,
-    page_key: event.pk,
-    device: deviceClassOf(event.vw),
-    vw: round(event.vw),
-    vh: round(event.vh),
-    dw: round(event.dw),
-    dh: round(event.dh),
-  };
-  if (event.u) row.user_id = event.u;
-  if (event.r) row.referrer = event.r;
-  if (event.ch) row.channel = event.ch;
-  switch (event.t) {
-    case 'click':
-      row.x = round(event.x);
-      row.y = round(event.y);
-      row.selector = event.sel;
-      if (event.sh) row.selector_hash = event.sh;
-      if (event.ex) row.ex = event.ex;
-      if (event.ey) row.ey = event.ey;
-      if (event.ew) row.ew = round(event.ew);
-      if (event.eh) row.eh = round(event.eh);
-      if (event.fx) row.fixed = event.fx;
-      if (event.rg) row.rage = event.rg;
-      if (event.dd) row.dead = event.dd;
-      if (event.href) row.href = event.href;
-      if (event.tx) row.text = event.tx;
-      if (typeof event.cx === 'number') row.client_x = round(event.cx);
-      if (typeof event.cy === 'number') row.client_y = round(event.cy);
-      if (typeof event.sy === 'number') row.scroll_top = round(event.sy);
-      if (event.tk) row.tap_kind = event.tk;
-      break;
-    case 'scroll':
-      row.max_depth = round(event.md);
-      if (event.att && event.att.length > 0) row.attention = event.att;
-      break;
-    case 'step':
-      row.funnel = event.f;
-      row.step = event.st;
-      if (event.pr) row.props = JSON.stringify(event.pr);
-      break;
-    case 'custom':
-      row.name = event.n;
-      if (event.pr) row.props = JSON.stringify(event.pr);
-      break;
-    case 'pageview':
-    case 'identify':
-      break;
-  }
-  if (enrichment.browser) row.browser = enrichment.browser;
-  if (enrichment.os) row.os = enrichment.os;
-  if (enrichment.ua_device) row.ua_device = enrichment.ua_device;
-  if (enrichment.bot) row.bot = enrichment.bot;
-  if (enrichment.ip) row.ip = enrichment.ip;
-  return row;
+  return JSON.parse(rowLine(requestColumns(site, receivedAt, enrichment), event)) as EventRow;
 }

@@ -4,13 +4,12 @@
  * (for tools and for tests that read right after a batch).
  */
 import { join } from 'node:path';
-import type { EventRow } from '../ingest/event-row.js';
 import type { Logger } from '../log.js';
 import type { IngestMetrics } from '../ops/metrics.js';
 import type { Store } from '../store/store.js';
 import { insertSegment, writeEvents } from '../store/write-events.js';
 import { type Flusher, startFlusher } from './flusher.js';
-import { rowLines } from './row-lines.js';
+import { type RowBatch, rowsOf } from './row-lines.js';
 import type { Segment } from './segment-files.js';
 import { openSpool, type SpoolOptions, type SpoolStats } from './spool.js';
 
@@ -24,7 +23,7 @@ export interface SinkState {
 
 export interface EventSink {
   /** Keeps `rows`; resolves once they are durable. Throws `SpoolFullError` past the cap. */
-  write(rows: EventRow[]): Promise<void>;
+  write(rows: RowBatch): Promise<void>;
   /** Resolves once everything written before the call is in the store. */
   flush(timeoutMs?: number): Promise<void>;
   state(): SinkState;
@@ -34,7 +33,7 @@ export interface EventSink {
 
 /** A sink writing straight to the store. */
 export const directSink = (store: Store): EventSink => ({
-  write: (rows) => writeEvents(store, rows),
+  write: (rows) => writeEvents(store, rowsOf(rows)),
   flush: async () => {},
   state: () => ({ storeHealthy: true }),
   close: async () => {},
@@ -81,8 +80,8 @@ export async function spooledSink({
   });
   return {
     write: async (rows) => {
-      if (rows.length === 0) return;
-      await spool.append(rowLines(rows), rows.length);
+      if (rows.count === 0) return;
+      await spool.append(rows.lines, rows.count);
     },
     flush: (timeoutMs) => flusher.flush(timeoutMs),
     state: () => ({

@@ -79,8 +79,8 @@ interface OpenSegment {
 export async function openSpool({
   dir,
   maxBytes = 1 << 30,
-  segmentBytes = 32 << 20,
-  segmentRows = 50_000,
+  segmentBytes = 64 << 20,
+  segmentRows = 100_000,
   segmentAgeMs = 1_000,
   fsync = true,
 }: SpoolOptions): Promise<Spool> {
