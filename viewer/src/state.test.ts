@@ -20,6 +20,7 @@ describe('URL state', () => {
       platform: 'weapp',
       visitor: 'returning',
       cohort: '{"funnel":{},"reached":2}',
+      vs: { channel: null, platform: null, visitor: null, cohort: null },
       funnel: {
         steps: [
           { kind: 'pageview', pageKey: '/demo/' },
@@ -51,6 +52,7 @@ describe('URL state', () => {
       place: 'position',
       backdrop: 'snapshot',
       compare: null,
+      vs: { channel: null, platform: null, visitor: null, cohort: null },
       device: 'desktop',
       from: null,
       to: null,

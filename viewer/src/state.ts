@@ -20,6 +20,7 @@ import {
   WINDOWS,
 } from './funnel/spec';
 import { isLang, type Lang } from './i18n';
+import { formatSegment, parseSegment, type SegmentChoice } from './segments';
 
 /** The two pages of the viewer. */
 export const VIEWS = ['heatmap', 'funnel'] as const;
@@ -42,8 +43,11 @@ export type Placement = (typeof PLACEMENTS)[number];
 export const BACKDROPS = ['snapshot', 'live'] as const;
 export type Backdrop = (typeof BACKDROPS)[number];
 
-/** What is drawn side by side: this period and the previous one, or new and returning visitors. */
-export const COMPARISONS = ['previous', 'visitors'] as const;
+/**
+ * What is drawn side by side: this period and the previous one, new and returning visitors,
+ * or the header's segment and a second one (`vs`).
+ */
+export const COMPARISONS = ['previous', 'visitors', 'segments'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
 
 /** Visitor segments the API can filter by. */
@@ -65,6 +69,8 @@ export interface ViewState {
   backdrop: Backdrop;
   /** A second view beside the first, or null. */
   compare: Comparison | null;
+  /** The second side's segment when comparing segments (`vs=key:value` in the URL). */
+  vs: SegmentChoice;
   device: DeviceClass;
   /** `YYYY-MM-DD` (UTC), both set for a fixed range, or null for a range relative to today. */
   from: string | null;
@@ -114,6 +120,7 @@ export function parseState(search: string): ViewState {
     place: oneOf(PLACEMENTS, q.get('place')) ?? 'position',
     backdrop: oneOf(BACKDROPS, q.get('backdrop')) ?? 'snapshot',
     compare: oneOf(COMPARISONS, q.get('compare')),
+    vs: parseSegment(q.getAll('vs')),
     device: oneOf(DEVICE_CLASSES, q.get('device')) ?? DeviceClass.desktop,
     from: from && isIsoDate(from) ? from : null,
     to: to && isIsoDate(to) ? to : null,
@@ -144,6 +151,7 @@ export function formatState(state: ViewState): string {
   if (state.place !== 'position') q.set('place', state.place);
   if (state.backdrop !== 'snapshot') q.set('backdrop', state.backdrop);
   if (state.compare) q.set('compare', state.compare);
+  if (state.compare === 'segments') for (const v of formatSegment(state.vs)) q.append('vs', v);
   if (state.device !== DeviceClass.desktop) q.set('device', state.device);
   if (state.from) q.set('from', state.from);
   if (state.to) q.set('to', state.to);
