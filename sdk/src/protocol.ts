@@ -322,6 +322,8 @@ export const RejectReason = {
   unknownType: 'unknown_type',
   timestampOutOfRange: 'timestamp_out_of_range',
   storeUnavailable: 'store_unavailable',
+  /** A snapshot upload for a site whose snapshot rate is 0. */
+  snapshotsOff: 'snapshots_off',
 } as const;
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 
