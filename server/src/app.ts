@@ -14,6 +14,9 @@ import { shopRoutes } from './demo/shop-routes.js';
 import { batchRoute } from './ingest/batch-route.js';
 import { type Quarantine, quarantine as quarantineOf } from './ingest/quarantine.js';
 import { rateLimiter } from './ingest/rate-limit.js';
+import { snapshotPolicy } from './ingest/snapshot-policy.js';
+import { snapshotRoutes } from './ingest/snapshot-routes.js';
+import { snapshotStore } from './ingest/snapshot-store.js';
 import type { Logger } from './log.js';
 import { type IngestMetrics, ingestMetrics } from './ops/metrics.js';
 import { opsRoutes } from './ops/ops-routes.js';
@@ -83,6 +86,18 @@ export function createApp({ store, sites, log, demo = false, ingest = {} }: AppO
       defaultRate: rateLimit,
       trustProxy,
       onError: (error) => log.error('batch write failed', { error: String(error) }),
+    }),
+  );
+  const snapshots = snapshotStore(store);
+  app.route(
+    '/',
+    snapshotRoutes({
+      sites,
+      store: snapshots,
+      // The demo asks for a fresh snapshot (one visitor a minute) so its backdrops follow the shop.
+      policy: snapshotPolicy({ store: snapshots, freshDays: demo ? 0 : undefined }),
+      entryFile: join(SDK_DIST, 'heatfunnel-snapshot.js'),
+      onError: (error) => log.error('snapshot failed', { error: String(error) }),
     }),
   );
   app.route('/api', apiRoutes({ store, sites }));
