@@ -20,6 +20,7 @@ import { snapshotStore } from './ingest/snapshot-store.js';
 import type { Logger } from './log.js';
 import { type IngestMetrics, ingestMetrics } from './ops/metrics.js';
 import { opsRoutes } from './ops/ops-routes.js';
+import { storedEventsRoute } from './ops/stored-events.js';
 import { directSink, type EventSink } from './spool/event-sink.js';
 import type { SiteRegistry } from './store/sites.js';
 import type { Store } from './store/store.js';
@@ -75,6 +76,7 @@ export function createApp({ store, sites, log, demo = false, ingest = {} }: AppO
       }),
     }),
   );
+  app.route('/', storedEventsRoute({ store, sites, sink }));
   app.route(
     BATCH_PATH,
     batchRoute({
