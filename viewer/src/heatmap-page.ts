@@ -9,6 +9,7 @@ import type { Lang, Translate } from './i18n';
 import { type Loaded, loadOverlays } from './load-overlay';
 import { locate } from './locate';
 import { scaleForPage } from './mini/width-scale';
+import { describeSegment, toApiSegment } from './segments';
 import { createBackdropControl } from './snapshot/backdrop-control';
 import { loadBackdrop } from './snapshot/load-backdrop';
 import type { ViewState } from './state';
@@ -181,7 +182,7 @@ export const createHeatmapPage = ({
     captionB.textContent = sideName(b, 1);
   }
 
-  /** The views to draw: the one chosen, and beside it the previous period or returning visitors. */
+  /** The views to draw: the one chosen, and beside it the previous period, returning visitors or a second segment. */
   function compareQueries(q: PageQuery): PageQuery[] {
     switch (state().compare) {
       case 'previous':
@@ -191,6 +192,8 @@ export const createHeatmapPage = ({
           { ...q, segment: { ...q.segment, visitor: 'new' } },
           { ...q, segment: { ...q.segment, visitor: 'returning' } },
         ];
+      case 'segments':
+        return [q, { ...q, segment: toApiSegment(state().vs) }];
       default:
         return [q];
     }
@@ -199,6 +202,7 @@ export const createHeatmapPage = ({
   /** What a side shows, for its caption. */
   function sideName(q: PageQuery, side: 0 | 1): string {
     if (state().compare === 'visitors') return t(side === 0 ? 'visitor.new' : 'visitor.returning');
+    if (state().compare === 'segments') return describeSegment(q.segment, t);
     return side === 0
       ? t('caption.range', { from: q.from, to: q.to })
       : t('caption.previous', { from: q.from, to: q.to });

@@ -5,6 +5,7 @@
  */
 import type { Api, PageRow } from '../api';
 import type { Lang, Translate } from '../i18n';
+import { EVERYONE } from '../segments';
 import { formatState, type ViewState } from '../state';
 import { createFunnelBuilder } from './builder';
 import { createFunnelResults } from './results';
@@ -41,23 +42,33 @@ export const createFunnelPage = (deps: FunnelPageDeps) => {
     if (!s || !abort) return;
     const signal = abort.signal;
     const draft = deps.state().funnel;
-    results.renderDropoffs(t('loading.dropoffs'), draft, t, null);
+    results.renderDropoffs(t('loading.dropoffs'), draft, t);
     try {
       const d = await api.dropoffs(s, step, signal);
       const match = draft.steps[step - 1];
-      const href =
+      const left = JSON.stringify({ funnel: s, reached: step });
+      const heatmap = (extra: Partial<ViewState>) =>
         match?.kind === 'pageview'
           ? formatState({
               ...deps.state(),
               view: 'heatmap',
               page: match.pageKey,
               type: 'click',
-              cohort: JSON.stringify({ funnel: s, reached: step }),
+              cohort: left,
+              ...extra,
             }) || '?'
           : null;
-      if (!signal.aborted) results.renderDropoffs(d, draft, t, href);
+      const links = {
+        left: heatmap({}),
+        // Beside them, on the same page: the visitors who finished the funnel.
+        compare: heatmap({
+          compare: 'segments',
+          vs: { ...EVERYONE, cohort: JSON.stringify({ funnel: s, reached: s.steps.length }) },
+        }),
+      };
+      if (!signal.aborted) results.renderDropoffs(d, draft, t, links);
     } catch (e) {
-      if (!signal.aborted) results.renderDropoffs(deps.errorText(e), draft, t, null);
+      if (!signal.aborted) results.renderDropoffs(deps.errorText(e), draft, t);
     }
   }
 

@@ -99,14 +99,25 @@ export const createFunnelResults = ({ onWhoLeft }: { onWhoLeft: (step: number) =
       timingBox.replaceChildren(...timingSection(context));
       trendBox.replaceChildren(...trendSection(context));
     },
-    /** Shows who left after a step: how many, their next actions, and a link to their heatmap. */
-    renderDropoffs(d: Dropoffs | string, draft: FunnelDraft, t: Translate, heatmapHref: string | null) {
+    /**
+     * Shows who left after a step: how many, their next actions, and links to their heatmap
+     * alone and beside the heatmap of those who finished (pageview steps only).
+     */
+    renderDropoffs(
+      d: Dropoffs | string,
+      draft: FunnelDraft,
+      t: Translate,
+      links: { left: string | null; compare: string | null } = { left: null, compare: null },
+    ) {
       if (typeof d === 'string') {
         dropoffs.replaceChildren(el('p', { class: 'status' }, d));
         return;
       }
       const match = draft.steps[d.step - 1];
       const name = match ? stepLabel(match, t) : String(d.step);
+      const page = match?.kind === 'pageview' ? match.pageKey : null;
+      const link = (href: string | null, text: string, cls: string) =>
+        href && page ? [el('a', { href, class: cls }, text)] : [];
       dropoffs.replaceChildren(
         el('h3', {}, t('funnel.whoLeft', { n: d.step })),
         el('p', {}, t('funnel.leftCount', { n: d.count, step: d.step, name })),
@@ -115,15 +126,8 @@ export const createFunnelResults = ({ onWhoLeft }: { onWhoLeft: (step: number) =
           [t('funnel.nextActions'), ''],
           d.next.map((x) => [x.event === '(nothing)' ? t('funnel.nothing') : x.event, x.count]),
         ),
-        ...(heatmapHref && match?.kind === 'pageview'
-          ? [
-              el(
-                'a',
-                { href: heatmapHref, class: 'cohort-link' },
-                t('funnel.openHeatmap', { page: match.pageKey }),
-              ),
-            ]
-          : []),
+        ...link(links.left, t('funnel.openHeatmap', { page: page ?? '' }), 'cohort-link'),
+        ...link(links.compare, t('funnel.compareFinished', { page: page ?? '' }), 'cohort-link compare-link'),
       );
     },
   };

@@ -6,6 +6,7 @@ import { DEVICE_CLASSES, type DeviceClass, PLATFORMS, type Platform } from '@hea
 import type { Site } from '../api';
 import { DEFAULT_RANGE_DAYS, RANGE_PRESETS } from '../dates';
 import { LANG_NAMES, LANGS, type Lang, type MessageKey, translate } from '../i18n';
+import { describeSegment, EVERYONE, type SegmentChoice } from '../segments';
 import {
   COMPARISONS,
   type Comparison,
@@ -35,6 +36,7 @@ export type ControlChange =
         | 'channel'
         | 'platform'
         | 'visitor'
+        | 'vs'
       >
     >
   | { lang: Lang };
@@ -69,6 +71,22 @@ export const createControls = ({ onChange }: { onChange: (change: ControlChange)
   const visitor = byId('visitor', HTMLSelectElement);
   const channel = byId('channel', HTMLInputElement);
   const lang = byId('lang', HTMLSelectElement);
+  const vsBox = byId('vs-segment', HTMLFieldSetElement);
+  const vsPlatform = byId('vs-platform', HTMLSelectElement);
+  const vsVisitor = byId('vs-visitor', HTMLSelectElement);
+  const vsChannel = byId('vs-channel', HTMLInputElement);
+  const vsCohort = byId('vs-cohort', HTMLSpanElement);
+  const vsCohortText = byId('vs-cohort-text', HTMLSpanElement);
+  let vs: SegmentChoice = EVERYONE;
+  const changeVs = (part: Partial<SegmentChoice>) => onChange({ vs: { ...vs, ...part } });
+  vsPlatform.addEventListener('change', () =>
+    changeVs({ platform: (vsPlatform.value || null) as Platform | null }),
+  );
+  vsVisitor.addEventListener('change', () =>
+    changeVs({ visitor: (vsVisitor.value || null) as VisitorKind | null }),
+  );
+  vsChannel.addEventListener('change', () => changeVs({ channel: vsChannel.value.trim() || null }));
+  byId('vs-cohort-clear', HTMLButtonElement).addEventListener('click', () => changeVs({ cohort: null }));
 
   form.addEventListener('submit', (e) => e.preventDefault());
   site.addEventListener('change', () => onChange({ site: site.value || null }));
@@ -166,6 +184,24 @@ export const createControls = ({ onChange }: { onChange: (change: ControlChange)
         state.visitor ?? '',
       );
       if (document.activeElement !== channel) channel.value = state.channel ?? '';
+      // The second side's segment, shown only while comparing segments.
+      vs = state.vs;
+      vsBox.hidden = state.view !== 'heatmap' || state.compare !== 'segments';
+      options(
+        vsPlatform,
+        [['', t('platform.all')], ...PLATFORMS.map((p): [string, string] => [p, t(`platform.${p}`)])],
+        vs.platform ?? '',
+      );
+      options(
+        vsVisitor,
+        [['', t('visitor.all')], ...VISITOR_KINDS.map((v): [string, string] => [v, t(`visitor.${v}`)])],
+        vs.visitor ?? '',
+      );
+      if (document.activeElement !== vsChannel) vsChannel.value = vs.channel ?? '';
+      vsCohort.hidden = !vs.cohort;
+      vsCohortText.textContent = vs.cohort
+        ? t('vs.cohort', { cohort: describeSegment({ cohort: vs.cohort }, t) })
+        : '';
       lang.value = current;
     },
   };
