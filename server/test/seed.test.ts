@@ -28,7 +28,7 @@ describe('seedDemo', () => {
   it('puts every click inside the element it names, on the page and device it names', async () => {
     const clicks = await rows<{ page_key: string; device: string; selector: string; x: number; y: number }>(
       db.store,
-      `SELECT page_key, device, selector, x, y FROM ${db.store.table('events')} WHERE type = 'click'`,
+      `SELECT page_key, device, selector, x, y FROM ${db.store.table('events')} WHERE type = 'click' AND platform = 'web'`,
     );
     expect(clicks.length).toBeGreaterThan(5_000);
     for (const click of clicks) {

@@ -10,6 +10,7 @@ import type { Store } from '../store/store.js';
 import { writeEvents } from '../store/write-events.js';
 import { seedDemoSnapshots } from './demo-snapshots.js';
 import { DEMO_PAGES, demoLayout, type LaidOutPage } from './layout.js';
+import { seedDemoMiniTaps } from './mini-taps.js';
 import { DEMO_SITE } from './shop-routes.js';
 
 export interface SeedOptions {
@@ -90,7 +91,7 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
   const aim = () => Math.min(0.98, Math.max(0.02, 0.5 + (rand() + rand() + rand() - 1.5) * 0.35));
 
   let buffer: EventRow[] = [];
-  let written = 0;
+  let written = await seedDemoMiniTaps(store, { events: target, days, now, seed });
   const flush = async () => {
     await writeEvents(store, buffer);
     written += buffer.length;
