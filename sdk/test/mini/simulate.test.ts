@@ -61,5 +61,10 @@ it('captures a real tap on a rendered custom component, with page coordinates an
     y: 340,
     sel: 'onBuy#buy[data-sku=A1]',
     dw: expect.any(Number),
+    // exparser's touches carry the viewport point; the page is not scrolled.
+    cx: 120,
+    cy: 340,
+    sy: 0,
   });
+  expect(taps[0]?.tk).toBeUndefined();
 });
