@@ -1,0 +1,240 @@
+/**
+ * The snapshot routes on the real app and the embedded engine: the script route answers the
+ * entry only when a snapshot is wanted (rate, recent snapshot, one visitor at a time), and
+ * the upload route stores a checked upload once per hash, refusing bad ones with clear 4xx.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fnv1a, MAX_SNAPSHOT_BYTES, type SnapshotUpload } from '@heatfunnel/sdk/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, SDK_DIST } from '../src/app.js';
+import { silentLogger } from '../src/log.js';
+import { siteRegistry } from '../src/store/sites.js';
+import { freshStore, rows, type TestStore } from './helpers/store.js';
+
+const ENTRY = join(SDK_DIST, 'heatfunnel-snapshot.js');
+let db: TestStore;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  if (!existsSync(ENTRY))
+    throw new Error('the SDK is not built: run `node sdk/build.mjs` (npm test builds it)');
+  db = await freshStore([
+    { key: 'shop', name: 'Shop', origins: ['https://shop.example'] },
+    { key: 'off', name: 'No snapshots', origins: [], snapshotRate: 0 },
+    { key: 'gz', name: 'Gzip', origins: [] },
+    { key: 'flood', name: 'Flood', origins: [] },
+  ]);
+  app = createApp({ store: db.store, sites: siteRegistry(db.store), log: silentLogger });
+});
+afterAll(() => db.cleanup());
+
+const script = (query: string, referer = 'https://shop.example/p/1') =>
+  app.request(`/v1/snapshot.js?${query}`, { headers: { Referer: referer } });
+
+/** A document tree as rrweb-snapshot makes it, small. */
+const tree = (title: string) => ({
+  type: 0,
+  id: 1,
+  childNodes: [
+    {
+      type: 2,
+      id: 2,
+      tagName: 'html',
+      attributes: {},
+      childNodes: [
+        {
+          type: 2,
+          id: 3,
+          tagName: 'body',
+          attributes: {},
+          childNodes: [{ type: 3, id: 4, textContent: title }],
+        },
+      ],
+    },
+  ],
+});
+
+const upload = (extra: Partial<SnapshotUpload> = {}, sn: unknown = tree('Shoes')): SnapshotUpload => ({
+  k: 'shop',
+  v: 1,
+  pk: '/p/:id',
+  url: 'https://shop.example/p/1',
+  dc: 'desktop',
+  vw: 1280,
+  vh: 800,
+  dw: 1280,
+  dh: 2400,
+  h: fnv1a(JSON.stringify(sn)),
+  ts: Date.now(),
+  sn,
+  ...extra,
+});
+
+const post = (
+  body: BodyInit,
+  { query = '', headers = {} }: { query?: string; headers?: Record<string, string> } = {},
+) =>
+  app.request(`/v1/snapshot${query}`, {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'text/plain', Origin: 'https://shop.example', ...headers },
+  });
+
+const stored = (pageKey: string) =>
+  rows<{ hash: string; device: string; url: string; doc_height: number; body: string }>(
+    db.store,
+    `SELECT hash, device, url, doc_height, body FROM ${db.store.table('snapshots')} WHERE page_key = {pageKey:String} ORDER BY received_at`,
+    { pageKey },
+  );
+
+describe('GET /v1/snapshot.js', () => {
+  it('answers the entry to the first page view of a page and device class, then an empty cacheable script', async () => {
+    const first = await script('k=shop&vw=1280&pk=%2Fcart');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toMatch(/javascript/);
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    expect(await first.text()).toBe(readFileSync(ENTRY, 'utf8'));
+
+    // Another visitor meanwhile: the first one's snapshot is on its way.
+    const second = await script('k=shop&vw=1400&pk=%2Fcart');
+    expect(second.status).toBe(200);
+    expect(await second.text()).toBe('');
+    expect(second.headers.get('cache-control')).toBe('public, max-age=300');
+
+    // Another device class of the same page is its own backdrop.
+    expect(await (await script('k=shop&vw=390&pk=%2Fcart')).text()).not.toBe('');
+  });
+
+  it('asks nothing of a site with snapshot rate 0, nor for a page with a recent snapshot', async () => {
+    expect(await (await script('k=off&vw=1280&pk=%2Fcart', 'https://any.example/')).text()).toBe('');
+    expect((await post(JSON.stringify(upload({ pk: '/fresh' })))).status).toBe(200);
+    expect(await (await script('k=shop&vw=1280&pk=%2Ffresh')).text()).toBe('');
+  });
+
+  it('refuses bad parameters, unknown keys and foreign pages with reasons', async () => {
+    const bad = async (query: string, referer?: string) => {
+      const response = await script(query, referer);
+      return { status: response.status, ...((await response.json()) as { error: string; field?: string }) };
+    };
+    expect(await bad('vw=1280&pk=%2F')).toMatchObject({ status: 400, field: 'k' });
+    expect(await bad('k=shop&vw=1280')).toMatchObject({ status: 400, field: 'pk' });
+    expect(await bad('k=shop&vw=wide&pk=%2F')).toMatchObject({ status: 400, field: 'vw' });
+    expect(await bad('k=nope&vw=1280&pk=%2F')).toMatchObject({ status: 401, error: 'unknown_site' });
+    expect(await bad('k=shop&vw=1280&pk=%2F', 'https://evil.example/x')).toMatchObject({
+      status: 403,
+      error: 'origin_not_allowed',
+    });
+  });
+});
+
+describe('POST /v1/snapshot', () => {
+  it('stores an upload with its sizes and tree, once per hash', async () => {
+    const body = JSON.stringify(upload({ pk: '/p/:id' }));
+    const response = await post(body);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ stored: true });
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    expect(await (await post(body)).json()).toEqual({ stored: false });
+
+    const [row, ...more] = await stored('/p/:id');
+    expect(more).toEqual([]);
+    expect(row).toMatchObject({ device: 'desktop', url: 'https://shop.example/p/1', doc_height: 2400 });
+    expect(JSON.parse(row?.body ?? '')).toEqual(tree('Shoes'));
+    expect(row?.hash).toBe(fnv1a(JSON.stringify(tree('Shoes'))));
+
+    // The page changed: a second hash is a second snapshot.
+    expect(await (await post(JSON.stringify(upload({ pk: '/p/:id' }, tree('Boots'))))).json()).toEqual({
+      stored: true,
+    });
+    expect((await stored('/p/:id')).map((r) => r.hash)).toHaveLength(2);
+  });
+
+  it('takes gzip marked by ?gz=1, and refuses what expands past the limit', async () => {
+    const gz = gzipSync(JSON.stringify(upload({ k: 'gz', pk: '/gz' })));
+    expect((await post(gz, { query: '?gz=1' })).status).toBe(200);
+    expect(await stored('/gz')).toHaveLength(1);
+
+    const bomb = gzipSync(Buffer.alloc(MAX_SNAPSHOT_BYTES + 1, 32));
+    const refused = await post(bomb, { query: '?gz=1' });
+    expect(refused.status).toBe(413);
+    expect((await refused.json()) as object).toMatchObject({ error: 'body_too_large' });
+
+    const broken = await post('not gzip', { query: '?gz=1' });
+    expect(broken.status).toBe(400);
+    expect((await broken.json()) as object).toMatchObject({ error: 'invalid_gzip' });
+  });
+
+  it('names the field to blame in bad uploads', async () => {
+    const refusal = async (body: BodyInit, headers: Record<string, string> = {}) => {
+      const response = await post(body, { headers });
+      return { status: response.status, ...((await response.json()) as { error: string; field?: string }) };
+    };
+    const { sn: _sn, ...noTree } = upload();
+    expect(await refusal(JSON.stringify(noTree))).toMatchObject({
+      status: 400,
+      error: 'missing_field',
+      field: 'sn',
+    });
+    expect(await refusal(JSON.stringify(upload({ dc: 'watch' as 'desktop' })))).toMatchObject({
+      field: 'dc',
+    });
+    expect(await refusal(JSON.stringify(upload({ h: '00000000' })))).toMatchObject({
+      status: 400,
+      field: 'h',
+    });
+    expect(await refusal(JSON.stringify(upload({ v: 9 })))).toMatchObject({ error: 'unsupported_version' });
+    expect(await refusal(JSON.stringify(upload({ ts: Date.now() - 30 * 86_400_000 })))).toMatchObject({
+      field: 'ts',
+    });
+    expect(await refusal(JSON.stringify(upload({}, { type: 2, tagName: 'div' })))).toMatchObject({
+      field: 'sn',
+    });
+    expect(await refusal('{')).toMatchObject({ status: 400, error: 'invalid_json' });
+    expect(await refusal('{}', { 'Content-Type': 'image/png' })).toMatchObject({
+      status: 415,
+      error: 'unsupported_media_type',
+    });
+    expect(await refusal('x'.repeat(MAX_SNAPSHOT_BYTES + 1))).toMatchObject({
+      status: 413,
+      error: 'body_too_large',
+    });
+    expect(await refusal(JSON.stringify(upload({ k: 'nope' })))).toMatchObject({
+      status: 401,
+      error: 'unknown_site',
+    });
+    expect(await refusal(JSON.stringify(upload()), { Origin: 'https://evil.example' })).toMatchObject({
+      status: 403,
+      error: 'origin_not_allowed',
+    });
+    expect(await refusal(JSON.stringify(upload({ k: 'off' })))).toMatchObject({
+      status: 403,
+      error: 'snapshots_off',
+    });
+  });
+
+  it('limits uploads per site (2 a second, bursts of 4) with Retry-After', async () => {
+    // All at once: the bucket holds 4, and refills far slower than these arrive.
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => post(JSON.stringify(upload({ k: 'flood', pk: `/page-${i}` })))),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(new Set(statuses)).toEqual(new Set([200, 429]));
+    // 4 from the burst, a fifth only if half a second passed while they arrived.
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(4);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(3);
+    const limited = responses.find((r) => r.status === 429);
+    expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await limited?.json()).toMatchObject({ error: 'rate_limited' });
+  });
+
+  it('answers a CORS preflight for the page origin', async () => {
+    const response = await app.request('/v1/snapshot', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'POST' },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+  });
+});
