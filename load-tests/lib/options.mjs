@@ -14,6 +14,7 @@ export const SCRIPTS = join(HERE, 'scripts');
 export const SETTINGS = [
   'TARGET',
   'SITE_KEY',
+  'READ_TOKEN',
   'ORIGIN',
   'RATE',
   'DURATION',
@@ -43,6 +44,7 @@ Scenarios: ${scenarios().join(', ')}
 Options (each also read from the environment variable in brackets):
   --target URL        server to test [TARGET]; without it a server is started on a temporary data directory
   --site-key KEY      site key [SITE_KEY], default demo
+  --read-token TOKEN  the site's read token, for the store check of a site that has one [READ_TOKEN]
   --origin URL        Origin header to send, for sites that allow only some origins [ORIGIN]
   --rate N            batches per second [RATE]
   --duration D        e.g. 30s, 5m [DURATION]
@@ -65,9 +67,10 @@ Options (each also read from the environment variable in brackets):
                       and report the server's throughput as a share of that ceiling
   --cpu-prof          profile the started server (node --cpu-prof) and report where its time went
 
-Store check: after the run, the runner counts the run's events in the store. A server it
-started is checked in its data directory; for --target, set CLICKHOUSE_URL (and
-CLICKHOUSE_DATABASE, CLICKHOUSE_USER, CLICKHOUSE_PASSWORD) to the server's ClickHouse.
+Store check: after the run, the runner counts the run's events in the store through the
+server's GET /ops/stored-events (with --read-token when the site has a read token), local or
+--target alike; with CLICKHOUSE_URL set (and CLICKHOUSE_DATABASE, CLICKHOUSE_USER,
+CLICKHOUSE_PASSWORD) it asks that ClickHouse directly instead.
 Exit code: k6's (0 passed, 99 thresholds crossed; stress: 0 once the steps ran), 98 when
 only the store check failed.`;
 

@@ -14,7 +14,7 @@ import { renderReport } from './report.mjs';
 import { sampleRss } from './rss-sampler.mjs';
 import { startServer } from './server-process.mjs';
 import { waitForSpoolDrain } from './spool-drain.mjs';
-import { countEmbedded, countOnServer } from './store-check.mjs';
+import { countOnServer, countOverHttp } from './store-check.mjs';
 import { readFigures } from './summary.mjs';
 
 /**
@@ -87,36 +87,51 @@ export async function runScenario({
   let rss;
   /** @type {Awaited<ReturnType<typeof waitForSpoolDrain>> | undefined} */
   let drain;
+  /** @type {import('./summary.mjs').RunFigures | undefined} */
+  let figures;
+  /** @type {{ stored: number, distinct: number } | { skipped: string }} */
+  let counted = { skipped: 'parse-only endpoint' };
+  // Events carry client timestamps from the run's setup on; an hour back is a safe floor.
+  const since = Date.now() - 3_600_000;
   try {
     const sampler = server ? sampleRss(server.pid) : undefined;
-    const env = { ...process.env, ...settings, TARGET: target, RUN_TAG: runTag, K6_NO_USAGE_REPORT: 'true' };
+    // k6 does not need the read token; it stays out of its environment.
+    const { READ_TOKEN: _readToken, ...k6Settings } = settings;
+    const env = {
+      ...process.env,
+      ...k6Settings,
+      TARGET: target,
+      RUN_TAG: runTag,
+      K6_NO_USAGE_REPORT: 'true',
+    };
     exitCode = await runK6(k6, ['run', '--quiet', '--summary-export', summaryPath, script, ...k6Extra], env);
     rss = sampler?.stop();
-    if (!parseOnly) {
+    if (existsSync(summaryPath)) figures = readFigures(summaryPath);
+    if (!parseOnly && figures) {
       drain = await waitForSpoolDrain(target, { timeoutMs: drainTimeoutS * 1000 });
       if (!drain.drained && drain.note) console.error(`load: before the store check: ${drain.note}`);
+      counted = await checkStore(settings, target, runTag, {
+        since,
+        acknowledged: figures.eventsAcknowledged,
+        timeoutMs: drainTimeoutS * 1000,
+      });
     }
   } finally {
-    await server?.stop({ removeData: false });
+    await server?.stop({ removeData: !keepData });
   }
-  if (!existsSync(summaryPath)) {
-    server?.removeData();
+  if (!figures) {
     console.error(`load: k6 exited ${exitCode} without a summary; see its output above`);
     return { exitCode: exitCode || 1, failure: 'k6 wrote no summary' };
   }
-  const figures = readFigures(summaryPath);
-  let store;
-  try {
-    store = parseOnly
-      ? { skipped: 'parse-only endpoint' }
-      : await checkStore(settings, server?.dataDir, runTag);
-  } finally {
-    if (!keepData) server?.removeData();
-  }
-  if ('stored' in store) {
-    const acknowledged = figures.eventsAcknowledged;
-    store = { ...store, acknowledged, ok: store.stored === acknowledged && store.distinct === store.stored };
-  }
+  /** @type {import('./report.mjs').StoreResult} */
+  const store =
+    'stored' in counted
+      ? {
+          ...counted,
+          acknowledged: figures.eventsAcknowledged,
+          ok: counted.stored === figures.eventsAcknowledged && counted.distinct === counted.stored,
+        }
+      : counted;
   const p99Ms = Number(settings.P99_MS ?? 50);
   const stress =
     scenario === 'stress'
@@ -128,7 +143,7 @@ export async function runScenario({
           p99Ms,
         }
       : undefined;
-  const { TARGET: _target, ...shown } = settings;
+  const { TARGET: _target, READ_TOKEN: _token, ...shown } = settings;
   // k6 and a local server share the machine; whatever else ran shows in the load average.
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), 1-min load average ${loadBefore.toFixed(2)} before, ${(loadavg()[0] ?? 0).toFixed(2)} after`;
   const profile = nodeArgs.length > 0 ? summariseProfile(profileDir) : undefined;
@@ -154,21 +169,19 @@ export async function runScenario({
 }
 
 /**
- * Counts the run's events: in the data directory of the server the runner started, or on
- * the ClickHouse server named by CLICKHOUSE_URL.
- * @param {Record<string, string>} settings @param {string | undefined} dataDir @param {string} tag
- * @returns {Promise<{ stored: number, distinct: number } | { skipped: string }>}
+ * Counts the run's events: through the server's `GET /ops/stored-events` (the server the
+ * runner started, or --target), or on the ClickHouse server named by CLICKHOUSE_URL.
+ * @param {Record<string, string>} settings @param {string} target @param {string} tag
+ * @param {{ since: number, acknowledged: number, timeoutMs: number }} wait
+ * @returns {Promise<{ stored: number, distinct: number }>}
  */
-async function checkStore(settings, dataDir, tag) {
+async function checkStore(settings, target, tag, { since, acknowledged, timeoutMs }) {
   const site = settings.SITE_KEY ?? 'demo';
-  const database = process.env.CLICKHOUSE_DATABASE || 'heatfunnel';
   const url = process.env.CLICKHOUSE_URL;
   if (url) {
     const { CLICKHOUSE_USER: user, CLICKHOUSE_PASSWORD: password } = process.env;
+    const database = process.env.CLICKHOUSE_DATABASE || 'heatfunnel';
     return countOnServer({ url, user, password, database, site, tag });
   }
-  if (dataDir) return countEmbedded({ dataDir, database, site, tag });
-  return {
-    skipped: "set CLICKHOUSE_URL (and CLICKHOUSE_DATABASE/USER/PASSWORD) of the target's store to check it",
-  };
+  return countOverHttp({ target, site, tag, token: settings.READ_TOKEN, since, acknowledged, timeoutMs });
 }

@@ -1,12 +1,10 @@
 /**
  * After a run: counts the run's events in the store (every anonymous id starts with the
  * run's tag), so the report can say whether every acknowledged event is there exactly
- * once. Reads the embedded engine's directory once the server has stopped (libchdb binds
- * one directory per process), or a ClickHouse server over HTTP when `CLICKHOUSE_URL` is set.
+ * once. Asks the Heatfunnel server itself (`GET /ops/stored-events`, any server, local or
+ * remote, with the site's read token when it has one), or, when `CLICKHOUSE_URL` is set,
+ * the ClickHouse server directly.
  */
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { REPO_ROOT } from './server-process.mjs';
 
 const QUERY = `SELECT count() AS stored, uniqExact(id) AS distinct_ids
   FROM {db:Identifier}.events
@@ -22,24 +20,6 @@ const QUERY = `SELECT count() AS stored, uniqExact(id) AS distinct_ids
 function parseCount(text) {
   const row = JSON.parse(text.trim().split('\n')[0] ?? '{}');
   return { stored: Number(row.stored), distinct: Number(row.distinct_ids) };
-}
-
-/**
- * Counts in an embedded engine's data directory; the server using it must have stopped.
- * chdb comes from the server package's dependencies, so this package adds no 500 MB copy.
- * @param {{ dataDir: string, database: string, site: string, tag: string }} options
- * @returns {StoreCount}
- */
-export function countEmbedded({ dataDir, database, site, tag }) {
-  const require = createRequire(join(REPO_ROOT, 'server', 'package.json'));
-  /** @type {{ Session: new (path: string) => { queryBind(q: string, p: object, f: string): string, close(): void } }} */
-  const chdb = require('chdb');
-  const session = new chdb.Session(dataDir);
-  try {
-    return parseCount(session.queryBind(QUERY, { db: database, site, prefix: `${tag}:` }, 'JSONEachRow'));
-  } finally {
-    session.close();
-  }
 }
 
 /**
@@ -63,4 +43,44 @@ export async function countOnServer({ url, user, password, database, site, tag }
   const text = await res.text();
   if (!res.ok) throw new Error(`ClickHouse at ${url} answered ${res.status}: ${text.slice(0, 500)}`);
   return parseCount(text);
+}
+
+/**
+ * Counts through the Heatfunnel server's `GET /ops/stored-events`. Polls until the server's
+ * spool is empty and the store holds at least `acknowledged` rows, or `timeoutMs` passed
+ * (behind a load balancer each poll may reach another replica; the count is the store's).
+ * @param {{ target: string, site: string, tag: string, token?: string, since?: number, acknowledged: number, timeoutMs?: number, everyMs?: number }} options
+ * @returns {Promise<StoreCount & { waitedMs: number }>}
+ */
+export async function countOverHttp({
+  target,
+  site,
+  tag,
+  token,
+  since,
+  acknowledged,
+  timeoutMs = 60_000,
+  everyMs = 500,
+}) {
+  const query = new URLSearchParams({ site, anon_prefix: `${tag}:` });
+  if (since !== undefined) query.set('since', String(Math.floor(since)));
+  /** @type {Record<string, string>} */
+  const headers = token ? { Authorization: `Bearer ${token}` } : {};
+  const url = `${target.replace(/\/+$/, '')}/ops/stored-events?${query}`;
+  const started = Date.now();
+  for (;;) {
+    const res = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) });
+    const text = await res.text();
+    if (!res.ok) {
+      const hint = res.status === 401 ? " (give the site's read token with --read-token or READ_TOKEN)" : '';
+      throw new Error(`GET ${url} answered ${res.status}${hint}: ${text.slice(0, 500)}`);
+    }
+    /** @type {{ stored: number, distinct_ids: number, spooled: number }} */
+    const answer = JSON.parse(text);
+    const waitedMs = Date.now() - started;
+    const settled = answer.spooled === 0 && answer.stored >= acknowledged;
+    if (settled || waitedMs > timeoutMs)
+      return { stored: answer.stored, distinct: answer.distinct_ids, waitedMs };
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
 }
