@@ -26,6 +26,10 @@ describe('URL state', () => {
           { kind: 'pageview', pageKey: '/demo/' },
           { kind: 'step', funnel: 'purchase', step: 'pay' },
         ],
+        filters: [
+          { step: 1, key: 'channel', op: 'eq', value: 'ads' },
+          { step: 2, key: 'coupon', op: 'contains', value: 'a:b c' },
+        ],
         exclusions: [{ match: { kind: 'event', name: 'refund' }, from: 1, to: 2 }],
         windowSeconds: 3600,
         order: 'strict',
@@ -63,6 +67,7 @@ describe('URL state', () => {
       cohort: null,
       funnel: {
         steps: [],
+        filters: [],
         exclusions: [],
         windowSeconds: 86_400,
         order: 'ordered',

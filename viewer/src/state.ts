@@ -5,6 +5,7 @@
  */
 import { DEVICE_CLASSES, DeviceClass, PLATFORMS, type Platform } from '@heatfunnel/sdk/protocol';
 import { isIsoDate, MAX_RANGE_DAYS } from './dates';
+import { formatFilter, parseFilter, type StepFilter } from './funnel/filters';
 import {
   BREAKDOWNS,
   DEFAULT_WINDOW,
@@ -107,6 +108,11 @@ export function parseState(search: string): ViewState {
     .slice(0, MAX_STEPS)
     .map(parseStep)
     .filter((m): m is StepMatch => m !== null);
+  const filters = q
+    .getAll('filter')
+    .slice(0, MAX_STEPS * 5)
+    .map(parseFilter)
+    .filter((f): f is StepFilter => f !== null && f.step <= steps.length);
   const exclusions = q
     .getAll('exclude')
     .slice(0, MAX_STEPS)
@@ -131,6 +137,7 @@ export function parseState(search: string): ViewState {
     cohort: cohort && cohort.length <= MAX_COHORT ? cohort : null,
     funnel: {
       steps,
+      filters,
       exclusions,
       windowSeconds: WINDOWS.find((w) => w === windowSeconds) ?? DEFAULT_WINDOW,
       order: oneOf(FUNNEL_ORDERS, q.get('order')) ?? 'ordered',
@@ -162,6 +169,7 @@ export function formatState(state: ViewState): string {
   if (state.cohort) q.set('cohort', state.cohort);
   const f = state.funnel;
   for (const step of f.steps) q.append('step', formatStep(step));
+  for (const filter of f.filters) q.append('filter', formatFilter(filter));
   for (const e of f.exclusions) q.append('exclude', formatExclusion(e));
   if (f.windowSeconds !== DEFAULT_WINDOW) q.set('window', String(f.windowSeconds));
   if (f.order !== 'ordered') q.set('order', f.order);

@@ -21,6 +21,8 @@ const PATHS: Record<string, string[]> = {
   v3: ['/demo/', '/demo/list'],
   v4: ['/demo/'],
 };
+/** Where each visitor came from (the `channel` column a step condition can test). */
+const CHANNEL: Record<string, string> = { v1: 'ads', v2: 'ads', v3: 'mail', v4: 'mail' };
 /** Clicks on the list page: v1 once (converted), v2 twice (left after the list). */
 const LIST_CLICKS: Record<string, number> = { v1: 1, v2: 2 };
 
@@ -36,6 +38,7 @@ async function postVisits(base: string) {
         a: `anon-${visitor}`,
         s: `session-${visitor}`,
         p: 'web',
+        ch: CHANNEL[visitor] ?? '',
         url: `${base}${pk}`,
         pk,
         vw: 1280,
@@ -96,11 +99,12 @@ async function open(query: string, locale = 'en-US'): Promise<Page> {
   return page;
 }
 
-/** How many visitors of PATHS saw each of `steps` in order (what the funnel must count). */
-const reached = (steps: readonly string[]): number[] =>
+/** How many visitors of PATHS (those `who` keeps) saw each of `steps` in order: what the funnel must count. */
+const reached = (steps: readonly string[], who: (visitor: string) => boolean = () => true): number[] =>
   steps.map(
     (_, i) =>
-      Object.values(PATHS).filter((path) => {
+      Object.entries(PATHS).filter(([visitor, path]) => {
+        if (!who(visitor)) return false;
         let at = 0;
         for (const pk of path) if (pk === steps[at]) at++;
         return at > i;
@@ -212,6 +216,31 @@ describe('funnel page', () => {
     await expect.poll(() => figures(page)).toContain('进入 4 · 占第一步 100% · 流失 1');
     expect(await page.textContent('#tab-funnel')).toBe('漏斗');
     expect(await page.textContent('#add-step')).toBe('添加步骤');
+    await page.context().close();
+  });
+
+  it('narrows a step by a condition built in the UI', async () => {
+    const page = await open(FUNNEL);
+    await expect.poll(() => figures(page)).toHaveLength(3);
+    const steps = ['/demo/', '/demo/list', '/demo/cart'];
+    const entered = async () => (await figures(page)).map((f) => Number(/^Entered (\d+)/.exec(f ?? '')?.[1]));
+    await page.getByRole('button', { name: 'Add a condition to step 1' }).click();
+    const key = page.getByLabel('Property of condition 1 on step 1');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Property of condition 1 on step 1',
+    );
+    expect(await key.inputValue()).toBe('channel');
+    await page.getByLabel('Value of condition 1 on step 1').fill('ads');
+    await page.getByLabel('Value of condition 1 on step 1').press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('filter')).toEqual(['1:channel:eq:ads']);
+    await expect.poll(entered).toEqual(reached(steps, (v) => CHANNEL[v] === 'ads'));
+    await page.getByLabel('Comparison of condition 1 on step 1').selectOption('neq');
+    await expect.poll(entered).toEqual(reached(steps, (v) => CHANNEL[v] !== 'ads'));
+    // Moving the step moves its condition with it.
+    await page.getByRole('button', { name: 'Move step 1 down' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('filter')).toEqual(['2:channel:neq:ads']);
+    await page.getByRole('button', { name: 'Remove condition 1 of step 2' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('filter')).toEqual([]);
     await page.context().close();
   });
 });

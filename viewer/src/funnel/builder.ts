@@ -6,6 +6,8 @@
  */
 import type { Translate } from '../i18n';
 import { byId, el } from '../ui/dom';
+import { filterRows } from './filter-rows';
+import { COLUMN_KEYS, filtersAfterMove, filtersAfterRemove } from './filters';
 import {
   BREAKDOWNS,
   type Exclusion,
@@ -36,6 +38,13 @@ export const createFunnelBuilder = ({ onChange }: { onChange: (draft: FunnelDraf
   const unit = byId('funnel-unit', HTMLSelectElement);
   const breakdown = byId('funnel-breakdown', HTMLSelectElement);
   const pageKeys = byId('page-keys', HTMLDataListElement);
+  // Condition keys offered: the event columns the server reads (any other name is a property).
+  const filterKeys = el(
+    'datalist',
+    { id: 'filter-keys' },
+    ...COLUMN_KEYS.map((k) => el('option', { value: k })),
+  );
+  pageKeys.after(filterKeys);
   const exList = byId('funnel-exclusions', HTMLOListElement);
   const addExclusion = byId('add-exclusion', HTMLButtonElement);
   let draft: FunnelDraft | null = null;
@@ -158,11 +167,12 @@ export const createFunnelBuilder = ({ onChange }: { onChange: (draft: FunnelDraf
       replace(parseStep(`${k}:${value.value}`) ?? parseStep(`${k}:${k === 'step' ? 'funnel/step' : 'name'}`));
     });
     value.addEventListener('change', commit);
+    const filters = draft?.filters ?? [];
     const move = (to: number) => {
       const next = [...steps];
       const [moved] = next.splice(i, 1);
       if (moved) next.splice(to, 0, moved);
-      emit({ steps: next });
+      emit({ steps: next, filters: filtersAfterMove(filters, i + 1, to + 1) });
     };
     const button = (label: string, text: string, disabled: boolean, action: () => void) => {
       const b = el('button', { type: 'button', 'aria-label': label, title: label }, text);
@@ -178,7 +188,10 @@ export const createFunnelBuilder = ({ onChange }: { onChange: (draft: FunnelDraf
       value,
       button(t('funnel.up', { n }), '↑', i === 0, () => move(i - 1)),
       button(t('funnel.down', { n }), '↓', i === steps.length - 1, () => move(i + 1)),
-      button(t('funnel.remove', { n }), '×', false, () => emit({ steps: steps.filter((_, j) => j !== i) })),
+      button(t('funnel.remove', { n }), '×', false, () =>
+        emit({ steps: steps.filter((_, j) => j !== i), filters: filtersAfterRemove(filters, n) }),
+      ),
+      filterRows(n, filters, t, (next) => emit({ filters: next })),
     );
   };
 

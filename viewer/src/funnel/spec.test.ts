@@ -39,7 +39,7 @@ describe('funnel steps in the URL', () => {
       unit: 'session',
       breakdown: null,
     } as const;
-    const spec = toSpec({ ...draft, steps: [...draft.steps], exclusions: [] }, 'demo', {
+    const spec = toSpec({ ...draft, steps: [...draft.steps], exclusions: [], filters: [] }, 'demo', {
       from: '2026-11-01',
       to: '2026-11-23',
     });
@@ -54,7 +54,7 @@ describe('funnel steps in the URL', () => {
       exclusions: [],
     });
     expect(
-      toSpec({ ...draft, steps: [...draft.steps], exclusions: [], breakdown: 'channel' }, 'd', {
+      toSpec({ ...draft, steps: [...draft.steps], exclusions: [], filters: [], breakdown: 'channel' }, 'd', {
         from: 'a',
         to: 'b',
       }).breakdown,
@@ -77,6 +77,7 @@ describe('funnel steps in the URL', () => {
     const spec = toSpec(
       {
         steps: [...steps],
+        filters: [],
         exclusions: [e],
         windowSeconds: 60,
         order: 'ordered',
@@ -87,5 +88,37 @@ describe('funnel steps in the URL', () => {
       { from: 'a', to: 'b' },
     );
     expect(spec.exclusions).toEqual([]);
+  });
+
+  it('sends each step its own conditions', () => {
+    const spec = toSpec(
+      {
+        steps: [
+          { kind: 'pageview', pageKey: '/a' },
+          { kind: 'step', funnel: 'buy', step: 'pay' },
+        ],
+        filters: [
+          { step: 2, key: 'coupon', op: 'eq', value: 'AUTUMN' },
+          { step: 2, key: 'channel', op: 'neq', value: 'ads' },
+        ],
+        exclusions: [],
+        windowSeconds: 60,
+        order: 'ordered',
+        unit: 'visitor',
+        breakdown: null,
+      },
+      'd',
+      { from: 'a', to: 'b' },
+    );
+    expect(spec.steps).toEqual([
+      { match: { kind: 'pageview', pageKey: '/a' } },
+      {
+        match: { kind: 'step', funnel: 'buy', step: 'pay' },
+        filters: [
+          { key: 'coupon', op: 'eq', value: 'AUTUMN' },
+          { key: 'channel', op: 'neq', value: 'ads' },
+        ],
+      },
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import { apiFilters, type StepFilter } from './filters';
+
 /**
  * A funnel as the viewer keeps it (in the URL: one `step=kind:value` per step) and as the
  * API takes it (`POST /api/funnel`, server/src/query/funnel/funnel-spec.ts).
@@ -33,6 +35,8 @@ export interface Exclusion {
 /** The funnel part of the view state. */
 export interface FunnelDraft {
   steps: StepMatch[];
+  /** Conditions on the steps' events (`filter=N:key:op:value`). */
+  filters: StepFilter[];
   exclusions: Exclusion[];
   windowSeconds: number;
   order: FunnelOrder;
@@ -45,7 +49,7 @@ export interface FunnelSpec {
   site: string;
   from: string;
   to: string;
-  steps: { match: StepMatch }[];
+  steps: { match: StepMatch; filters?: Omit<StepFilter, 'step'>[] }[];
   windowSeconds: number;
   order: FunnelOrder;
   unit: FunnelUnit;
@@ -101,7 +105,7 @@ export function toSpec(draft: FunnelDraft, site: string, range: { from: string; 
   return {
     site,
     ...range,
-    steps: draft.steps.map((match) => ({ match })),
+    steps: draft.steps.map((match, i) => ({ match, ...apiFilters(draft.filters, i + 1) })),
     windowSeconds: draft.windowSeconds,
     order: draft.order,
     unit: draft.unit,
