@@ -45,6 +45,9 @@ export function useBrowser() {
   afterEach(async () => {
     for (const context of contexts.splice(0)) await context.close();
     env.server.batches.length = 0;
+    env.server.snapshotScripts.length = 0;
+    env.server.snapshots.length = 0;
+    env.server.wantSnapshots(false);
     env.server.answer(() => ({ status: 200 }));
   });
   return env;
