@@ -121,7 +121,8 @@ export function rowLine(head: string, event: WireEvent): string {
       if (event.rg) line += `,"rage":${event.rg}`;
       if (event.dd) line += `,"dead":${event.dd}`;
       if (event.href) line += `,"href":${q(event.href)}`;
-      if (event.tx) line += `,"text":${q(event.tx)}`;
+      // The SDK trims but leaves line breaks between blocks (its bytes are scarcer than ours).
+      if (event.tx) line += `,"text":${q(event.tx.replace(/\s+/g, ' '))}`;
       if (typeof event.cx === 'number') line += `,"client_x":${round(event.cx)}`;
       if (typeof event.cy === 'number') line += `,"client_y":${round(event.cy)}`;
       if (typeof event.sy === 'number') line += `,"scroll_top":${round(event.sy)}`;
