@@ -28,6 +28,13 @@ describe('validateEvent', () => {
     expect('problem' in result && result.problem.message).toMatch(/number from 0/);
   });
 
+  it('accepts opt-in click text up to 64 characters and names tx past that', () => {
+    expect('event' in validateEvent({ ...click(1, 2, now), tx: 'Add to cart' }, now)).toBe(true);
+    expect(validateEvent({ ...click(1, 2, now), tx: 'x'.repeat(65) }, now)).toMatchObject({
+      problem: { reason: 'invalid_field', field: 'tx' },
+    });
+  });
+
   it('rejects an unknown type with the list of known ones', () => {
     expect(validateEvent({ ...pageview(now), t: 'hover' }, now)).toMatchObject({
       problem: { reason: 'unknown_type', field: 't' },
