@@ -71,10 +71,14 @@ async function start(args: string[]): Promise<Server> {
 
 // CPU seconds (user + system) the process `pid` has used so far: meaningful on a busy
 // machine, where wall-clock throughput is not.
-const cpuOf = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+const cpuOf = (pid: number, tid?: number) => {
+  const path = tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`;
+  const fields = readFileSync(path, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
+// The main thread (its id is the process id) runs all of Node's JavaScript: its share per
+// event bounds the throughput of one process, whatever the engine's threads do.
+const mainThreadCpuOf = (pid: number) => cpuOf(pid, pid);
 
 const rssOf = (pid: number) => {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -110,6 +114,8 @@ interface Result {
   accepted: number;
   /** The server's CPU µs per acknowledged event (for the full path: until the store holds them). */
   cpuPerEvent: number;
+  /** The part of it on the server's main thread (JavaScript: HTTP, validation, spool). */
+  mainCpuPerEvent: number;
   /** The generator's own CPU µs per event. */
   generatorCpuPerEvent: number;
 }
@@ -125,6 +131,7 @@ async function load(url: string, pid: number, seconds: number): Promise<Result> 
     peakRss = Math.max(peakRss, rssOf(pid));
   }, 250);
   const cpuBefore = cpuOf(pid);
+  const mainBefore = mainThreadCpuOf(pid);
   const generatorBefore = process.cpuUsage();
   const until = performance.now() + seconds * 1000;
   const send = (payload: string) =>
@@ -158,6 +165,7 @@ async function load(url: string, pid: number, seconds: number): Promise<Result> 
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
   const elapsed = (performance.now() - began) / 1000;
   const cpuAfter = cpuOf(pid);
+  const mainAfter = mainThreadCpuOf(pid);
   const generator = process.cpuUsage(generatorBefore);
   clearInterval(rss);
   agent.destroy();
@@ -171,6 +179,7 @@ async function load(url: string, pid: number, seconds: number): Promise<Result> 
     peakRss,
     accepted: events,
     cpuPerEvent: ((cpuAfter - cpuBefore) * 1e6) / Math.max(1, events),
+    mainCpuPerEvent: ((mainAfter - mainBefore) * 1e6) / Math.max(1, events),
     generatorCpuPerEvent: (generator.user + generator.system) / Math.max(1, events),
   };
 }
@@ -200,7 +209,7 @@ const LABELS: Record<Kind, string> = { parse: 'parse-only', spool: 'spool only',
 type RunResult = Partial<Record<Kind, Result>> & { drainSeconds?: number };
 
 const describe = (r: Result) =>
-  `${fmt(r.eventsPerSecond)} events/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors, RSS ${fmt(r.peakRss / 1048576)} MB, ${r.cpuPerEvent.toFixed(1)} µs server CPU/event, generator ${r.generatorCpuPerEvent.toFixed(1)} µs/event`;
+  `${fmt(r.eventsPerSecond)} events/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors, RSS ${fmt(r.peakRss / 1048576)} MB, ${r.cpuPerEvent.toFixed(1)} µs server CPU/event (${r.mainCpuPerEvent.toFixed(1)} on its main thread), generator ${r.generatorCpuPerEvent.toFixed(1)} µs/event`;
 
 async function main() {
   const runs: RunResult[] = [];
@@ -236,6 +245,7 @@ async function main() {
         peakRss: pick((r) => r.peakRss),
         accepted: pick((r) => r.accepted),
         cpuPerEvent: pick((r) => r.cpuPerEvent),
+        mainCpuPerEvent: pick((r) => r.mainCpuPerEvent),
         generatorCpuPerEvent: pick((r) => r.generatorCpuPerEvent),
       })}`,
     );
@@ -280,10 +290,13 @@ async function oneRun(): Promise<RunResult> {
     await load(full.url, pid, WARMUP);
     await drained(full.url);
     const cpuBefore = cpuOf(pid);
+    const mainBefore = mainThreadCpuOf(pid);
     result.full = await load(full.url, pid, SECONDS);
     result.drainSeconds = await drained(full.url);
     // The engine runs in the server's process: its CPU for the flush counts too.
     result.full.cpuPerEvent = ((cpuOf(pid) - cpuBefore) * 1e6) / Math.max(1, result.full.accepted);
+    result.full.mainCpuPerEvent =
+      ((mainThreadCpuOf(pid) - mainBefore) * 1e6) / Math.max(1, result.full.accepted);
     return result;
   } finally {
     await full.stop();
