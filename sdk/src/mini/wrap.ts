@@ -57,7 +57,9 @@ const handler = (name: string, fn: Fn): Fn => {
  * packages/uni-mp-vue/src/helpers/vOn.ts: `mpInstance[name] = createInvoker(value)`, a later
  * render sets `invoker.value`), and each render ends in `setData`. So from `attached` on, each
  * `setData` first wraps the invokers it has not seen; a re-render sets the wrapper's `value`,
- * which it hands to the invoker on each call.
+ * which it hands to the invoker on each call. uni-app replaces an instance's `setData` the
+ * same way (packages/uni-mp-core/src/runtime/fixSetData.ts defers the first ones and then
+ * restores the function it found, ours, since ours is put in before uni-app's attached).
  */
 function wrapInvokers(lifetimes: Any): Any {
   const attached: Fn | undefined = lifetimes.attached;
