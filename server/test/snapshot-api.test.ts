@@ -11,6 +11,7 @@ import { insertSnapshots, type SnapshotRow } from '../src/demo/demo-snapshots.js
 import { silentLogger } from '../src/log.js';
 import { devicePreference } from '../src/query/snapshot.js';
 import { siteRegistry } from '../src/store/sites.js';
+import { batch, click } from './helpers/events.js';
 import { freshStore, type TestStore } from './helpers/store.js';
 
 let db: TestStore;
@@ -79,6 +80,23 @@ beforeAll(async () => {
     row('/only-desktop', 'desktop', 'only desktop', now),
     row('/', 'tablet', 'other site', now, 'other'),
   ]);
+  // Clicks for the element cells: two elements of one page, one of them also on a phone.
+  const at = Date.now();
+  const posted = await app.request('/v1/batch', {
+    method: 'POST',
+    body: batch(
+      [
+        click(640, 1203, at, { sh: 'aaaa0001' }),
+        click(645, 1208, at, { sh: 'aaaa0001' }),
+        click(12, 35, at, { sel: 'a.logo', sh: 'aaaa0002' }),
+        click(100, 100, at, { sh: 'aaaa0001', vw: 390, dw: 390 }),
+        // No hash from the client: the engine's hash of the selector stands in, as in the element ranking.
+        click(300, 500, at, { sel: 'div.promo', sh: undefined }),
+      ],
+      'shop',
+    ),
+  });
+  expect(posted.status).toBe(200);
 });
 afterAll(() => db.cleanup());
 
@@ -142,6 +160,48 @@ describe('GET /api/snapshot', () => {
     const device = await get('site=shop&page=/&device=watch');
     expect(device.status).toBe(400);
     expect(device.body.message).toBe('device must be one of desktop, tablet, mobile, got "watch"');
+  });
+});
+
+describe('GET /api/heatmap/element-cells', () => {
+  const cells = async (elements: string, extra = '') => {
+    const q = `site=shop&page=${encodeURIComponent('/demo/product/:id')}&elements=${elements}${extra}`;
+    const response = await app.request(`/api/heatmap/element-cells?${q}`);
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it('answers the click cells of the named elements only, binned as the click heatmap bins them', async () => {
+    await expect
+      .poll(async () => (await cells('aaaa0001')).body, { timeout: 15_000 })
+      .toEqual({ total: 2, cells: [{ x: 50, y: 120, n: 2 }] });
+    expect((await cells('aaaa0002')).body).toEqual({ total: 1, cells: [{ x: 0, y: 3, n: 1 }] });
+    expect((await cells('aaaa0001,aaaa0002')).body.total).toBe(3);
+    expect((await cells('aaaa0001', '&device=mobile')).body).toEqual({
+      total: 1,
+      cells: [{ x: 25, y: 10, n: 1 }],
+    });
+    expect((await cells('ffff0000')).body).toEqual({ total: 0, cells: [] });
+  });
+
+  it('finds elements the client sent no hash for by the engine’s hash of their selector', async () => {
+    const ranking = await app.request(
+      `/api/heatmap/elements?site=shop&page=${encodeURIComponent('/demo/product/:id')}`,
+    );
+    const promo = (
+      (await ranking.json()) as { elements: { hash: string; selector: string }[] }
+    ).elements.find((e) => e.selector === 'div.promo');
+    expect(promo?.hash).toMatch(/^[0-9a-f]{8}$/);
+    expect((await cells(promo?.hash ?? '')).body).toEqual({ total: 1, cells: [{ x: 23, y: 50, n: 1 }] });
+  });
+
+  it('says what the elements parameter must be', async () => {
+    for (const bad of ['', 'NOT-HEX', Array.from({ length: 501 }, (_, i) => i.toString(16)).join(',')]) {
+      const { status, body } = await cells(bad);
+      expect(status).toBe(400);
+      expect(body.message).toBe(
+        'elements must be 1 to 500 element hashes (from /api/heatmap/elements), comma-separated',
+      );
+    }
   });
 });
 

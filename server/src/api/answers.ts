@@ -64,6 +64,12 @@ export interface ElementsAnswer {
   elements: ElementStats[];
 }
 
+/** `GET /api/heatmap/element-cells`: click cells (as in `ClickHeatmapAnswer`) of the named elements only. */
+export interface ElementCellsAnswer {
+  total: number;
+  cells: HeatCell[];
+}
+
 /** `GET /api/heatmap/scroll`: reach per `stepPercent` of depth, fold, attention per band. */
 export interface ScrollAnswer extends ScrollReach {
   stepPercent: number;

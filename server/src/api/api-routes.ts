@@ -13,6 +13,7 @@ import {
   WIDTH_REFERENCE,
   widthPageHeight,
 } from '../query/click-heatmap.js';
+import { elementCells, MAX_ELEMENT_HASHES } from '../query/element-cells.js';
 import { elementRanking } from '../query/element-ranking.js';
 import { funnelDropoffs } from '../query/funnel/funnel-dropoffs.js';
 import { FunnelSpecError, parseFunnelSpec } from '../query/funnel/funnel-spec.js';
@@ -28,6 +29,7 @@ import type { Store } from '../store/store.js';
 import type {
   ClickHeatmapAnswer,
   DropoffsAnswer,
+  ElementCellsAnswer,
   ElementsAnswer,
   FunnelAnswer,
   PagesAnswer,
@@ -125,6 +127,22 @@ export const apiRoutes = ({ store, sites }: ApiOptions) => {
     return c.json<ElementsAnswer>({
       elements: await elementRanking(store, pageFilterParams(query(c)), limit),
     });
+  });
+
+  app.get('/heatmap/element-cells', async (c) => {
+    const filter = pageFilterParams(query(c));
+    const hashes = (c.req.query('elements') ?? '').split(',').filter((h) => h !== '');
+    if (
+      hashes.length === 0 ||
+      hashes.length > MAX_ELEMENT_HASHES ||
+      !hashes.every((h) => /^[0-9a-f]{1,16}$/.test(h))
+    ) {
+      throw new ParamError(
+        `elements must be 1 to ${MAX_ELEMENT_HASHES} element hashes (from /api/heatmap/elements), comma-separated`,
+      );
+    }
+    const cells = await elementCells(store, filter, hashes);
+    return c.json<ElementCellsAnswer>({ total: cells.reduce((sum, cell) => sum + cell.n, 0), cells });
   });
 
   app.get('/heatmap/scroll', async (c) => {
