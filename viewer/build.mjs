@@ -1,6 +1,6 @@
 // Builds the analyst's page into dist/: index.html, viewer.js and viewer.css from src/.
 // The server serves dist/ at `/`, so every path here is relative to the page.
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -19,15 +19,29 @@ const options = {
   outdir: dist,
   bundle: true,
   format: 'esm',
+  // Chart.js goes into a chunk of its own, loaded by the funnel page only (funnel/chart-draw.ts).
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   target: ['es2022', 'chrome100', 'safari15', 'firefox100'],
   minify: true,
   sourcemap: true,
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
+  // Paths in the metafile are relative to this; pinning it lets the script run from anywhere.
+  absWorkingDir: here,
 };
 
 const result = await build(options);
+// Chunk names change with their content: drop the ones this build no longer refers to.
+const chunks = join(dist, 'chunks');
+const current = new Set(
+  Object.keys(result.metafile.outputs).map((file) => join(here, file.replace(`${here}/`, ''))),
+);
+for (const name of await readdir(chunks).catch(() => [])) {
+  if (!current.has(join(chunks, name))) await rm(join(chunks, name), { force: true });
+}
+
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const outputs = Object.entries(result.metafile.outputs).filter(([file]) => !file.endsWith('.map'));
 const sizes = await Promise.all(

@@ -132,6 +132,16 @@ describe('funnel page', () => {
         'Entered 1 · 33% of previous step · 25% of first step',
       ]);
     expect(await page.textContent('#funnel-status')).toBe('Overall conversion 25% (1 of 4)');
+    // Chart.js arrives in its own chunk and draws the steps: the canvas has ink.
+    await page.waitForSelector('[data-chart="steps"][data-state="drawn"]');
+    const inked = await page.$eval('[data-chart="steps"] canvas', (c) => {
+      const canvas = c as HTMLCanvasElement;
+      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) n++;
+      return n;
+    });
+    expect(inked).toBeGreaterThan(1000);
     // The stacked bar chart says the same: per step, who went on and who dropped.
     const counts = reached(['/demo/', '/demo/list', '/demo/cart']);
     const summary = await page.getAttribute('[data-chart="steps"] canvas', 'aria-label');

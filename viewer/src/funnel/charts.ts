@@ -1,44 +1,30 @@
 /**
- * The funnel's charts, drawn by Chart.js (only the bar and line parts are bundled): the
- * steps as stacked bars (went on / dropped), the breakdown as grouped bars, the
- * time-to-convert histogram and the conversion trend. Each chart is a canvas with
- * `role="img"` and a summary of its numbers as `aria-label`; a table sits beside each one.
+ * The funnel's charts, drawn by Chart.js: the steps as stacked bars (went on / dropped), the
+ * breakdown as grouped bars, the time-to-convert histogram and the conversion trend. Each
+ * chart is a canvas with `role="img"` and a summary of its numbers as `aria-label`, shown at
+ * once; Chart.js arrives in its own chunk (chart-draw.ts) and draws when it is loaded. A table
+ * sits beside each chart.
  */
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  type ChartConfiguration,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
+import type { ChartConfiguration } from 'chart.js';
 import { el } from '../ui/dom';
 import type { Series } from './chart-data';
-
-Chart.register(
-  BarController,
-  BarElement,
-  CategoryScale,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Legend,
-  Tooltip,
-);
 
 /** Step colours, darkest first, so later steps read as "fewer"; the dropped share is red. */
 const STEP_COLOURS = ['#2f5bea', '#4f86c6', '#2a9d8f', '#8ab17d', '#e9c46a', '#f4a261'];
 const DROPPED = '#e4572e';
 export const colourOf = (i: number): string => STEP_COLOURS[i % STEP_COLOURS.length] as string;
 
+/** A chart on the page (what chart-draw.ts returns). */
+interface Drawn {
+  destroy(): void;
+}
+
 /** One chart per slot: drawing a slot again destroys its previous chart (and its listeners). */
-const live = new Map<string, Chart>();
+const live = new Map<string, Drawn>();
+/** The newest figure of each slot; a chart whose figure was replaced before Chart.js arrived is not drawn. */
+const newest = new Map<string, number>();
+let figures = 0;
+let drawModule: Promise<typeof import('./chart-draw')> | null = null;
 
 /** What a chart shows. */
 export interface ChartSpec {
@@ -52,21 +38,44 @@ export interface ChartSpec {
   height: number;
 }
 
-/** A `<figure>` with the chart's title and canvas; the chart draws once the figure is in the page. */
+/**
+ * A `<figure>` with the chart's title and canvas. Its `data-state` turns from `loading` to
+ * `drawn` once Chart.js has drawn it (or `failed` when Chart.js could not be loaded; the
+ * table beside it still has the numbers).
+ */
 export function chartFigure({ slot, title, summary, config, height }: ChartSpec): HTMLElement {
   live.get(slot)?.destroy();
+  live.delete(slot);
+  const id = ++figures;
+  newest.set(slot, id);
   const canvas = el('canvas', { role: 'img', 'aria-label': summary });
   const frame = el('div', { class: 'chart-frame', style: `height:${height}px` }, canvas);
-  const figure = el('figure', { class: 'chart', 'data-chart': slot }, el('figcaption', {}, title), frame);
-  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
-  live.set(slot, new Chart(canvas, config));
+  const figure = el(
+    'figure',
+    { class: 'chart', 'data-chart': slot, 'data-state': 'loading' },
+    el('figcaption', {}, title),
+    frame,
+  );
+  drawModule ??= import('./chart-draw');
+  drawModule.then(
+    ({ drawChart }) => {
+      if (newest.get(slot) !== id) return;
+      live.set(slot, drawChart(canvas, config));
+      figure.dataset.state = 'drawn';
+    },
+    () => {
+      drawModule = null;
+      figure.dataset.state = 'failed';
+    },
+  );
   return figure;
 }
 
-/** Destroys every chart (results cleared). */
+/** Destroys every chart (results cleared), and any still waiting for Chart.js. */
 export function clearCharts(): void {
   for (const chart of live.values()) chart.destroy();
   live.clear();
+  newest.clear();
 }
 
 const base = {
