@@ -113,7 +113,15 @@ function uniVue3Page(render: (vOn: (value: unknown) => string) => Record<string,
           },
         };
         this.$vm = vm;
+        // uni-app's fixSetData (packages/uni-mp-core/src/runtime/fixSetData.ts): the first
+        // render's setData calls wait, then the setData found at the start is put back and
+        // called with them.
+        const setData = this.setData;
+        const waiting: object[] = [];
+        this.setData = (d: object) => waiting.push(d);
         vm.rerender();
+        this.setData = setData;
+        for (const d of waiting) setData.call(this, d);
       },
     },
     methods: {
