@@ -19,13 +19,21 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Starts a headless Chromium; throws with what to do when it is not installed. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Starts a headless Chromium; throws with what to do when it is not installed. `bfcache`
+ * keeps the back/forward cache on (playwright turns it off by default).
+ */
+export async function launchBrowser({ bfcache = false }: { bfcache?: boolean } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}. Run the tests with \`npm test\` from the repository root, ` +
         "which installs Debian's chromium package, or set HEATFUNNEL_CHROMIUM to a Chromium binary.",
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    ignoreDefaultArgs: bfcache ? ['--disable-back-forward-cache'] : [],
+  });
 }

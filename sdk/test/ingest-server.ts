@@ -124,7 +124,10 @@ export async function startIngestServer(route: (path: string) => string = (p) =>
       const isolation = isolated
         ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }
         : {};
-      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...isolation }).end(content);
+      // no-store keeps every test's page fresh, but makes Chromium keep the page out of
+      // the back/forward cache: `?bfcache=1` asks for a cacheable page.
+      const cache = /(^|&)bfcache=1(&|$)/.test(query) ? 'no-cache' : 'no-store';
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': cache, ...isolation }).end(content);
     } catch {
       res.writeHead(404).end('not found');
     }
