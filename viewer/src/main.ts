@@ -29,6 +29,8 @@ const access = createTokenAccess({
 });
 const api = createApi({ tokenFor: access.tokenFor });
 let sites: Site[] = [];
+/** Sites that need a read token this browser lacks (not in `sites`). */
+let locked = 0;
 let pages: PageRow[] | null = null;
 let pagesMessage = '';
 let pagesError = false;
@@ -68,7 +70,7 @@ const heatmapPage = createHeatmapPage({
     change({ view: 'funnel', funnel: { ...state.funnel, steps: [...start, { kind: 'click', selector }] } });
   },
 });
-const controls = createControls({ onChange: (c) => change(c) });
+const controls = createControls({ onChange: (c) => change(c), onUnlock: () => access.ask('') });
 const pageList = createPageList({ onPick: (pageKey) => change({ page: pageKey }) });
 const funnelPage = createFunnelPage({
   api,
@@ -117,7 +119,7 @@ function renderChrome() {
   byId('legend-high', HTMLSpanElement).textContent = t(`legend.${legend}.high`);
   byId('legend-bar', HTMLSpanElement).style.background =
     `linear-gradient(to right, ${DEFAULT_STOPS.map((s) => `${s.color} ${s.at * 100}%`).join(', ')})`;
-  controls.render({ state, lang: lang(), sites, range: range() });
+  controls.render({ state, lang: lang(), sites, locked, range: range() });
   const funnel = state.view === 'funnel';
   byId('heatmap-page', HTMLElement).hidden = funnel;
   byId('funnel-page', HTMLElement).hidden = !funnel;
@@ -173,7 +175,6 @@ function loadCurrent() {
 
 async function loadSites() {
   heatmapPage.message(t('loading.sites'));
-  let locked = 0;
   try {
     ({ sites, locked } = await api.sites(undefined, state.site ?? access.lastSite()));
     // A site in the URL that the list lacks may be locked: its pages say so (401 asks for a token).

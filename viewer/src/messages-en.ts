@@ -39,6 +39,7 @@ export const en = {
   'token.token': 'Read token',
   'token.open': 'Open',
   'token.cancel': 'Cancel',
+  'token.unlock': '{n} locked: enter a read token',
   'token.cancelled': 'The data of {site} needs a read token. Reload the page to enter it.',
   'error.server':
     'The server failed to answer ({status}). Try again in a moment; if it persists, check the server log.',
@@ -196,6 +197,7 @@ export const en = {
   'place.position': 'Where they were clicked',
   'place.element': 'On the element as laid out now',
   'place.note': 'placed on elements: {placed} clicks, not found on this page: {unplaced}',
+  'place.noteMixed': 'placed on elements: {placed} clicks; {position} clicks on elements not in this page drawn where they were clicked',
   compare: 'Compare',
   'compare.none': 'Nothing',
   'compare.previous': 'Previous period',

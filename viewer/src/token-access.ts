@@ -37,6 +37,11 @@ export const createTokenAccess = ({ t, onToken, onCancel }: TokenAccessDeps) => 
     tokenFor: (site: string): string | null => tokens.get(site),
     /** The site last opened with a token. */
     lastSite: (): string | null => tokens.lastSite(),
+    /** Asks for a token on the analyst's request ('' lets them type the site key). */
+    ask(site: string): void {
+      asked = site;
+      form.ask({ site, wrong: false }, t);
+    },
     /** Asks for `site`'s token after a 401 ('' when the site is not known); returns the status words. */
     refused(site: string): string {
       const wrong = site !== '' && tokens.get(site) !== null;

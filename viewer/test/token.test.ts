@@ -142,4 +142,25 @@ describe('read-token prompt', () => {
     await expect.poll(() => page.textContent('#stage-status')).toContain('demo 的数据需要读取令牌');
     await page.context().close();
   });
+
+  it('offers to unlock a site that the list leaves out', async () => {
+    const { page } = await open('');
+    await expect
+      .poll(() => page.$$eval('#site option', (o) => o.map((x) => x.getAttribute('value'))))
+      .toEqual(['open']);
+    await page.getByRole('button', { name: '1 locked: enter a read token' }).click();
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('token-site');
+    await page.getByLabel('Site key').fill('demo');
+    await page.getByLabel('Read token', { exact: true }).fill(token);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('site')).toBe('demo');
+    await expect.poll(() => pageKeys(page)).toEqual(PAGES);
+    expect(await page.$$eval('#site option', (o) => o.map((x) => x.getAttribute('value')))).toEqual([
+      'demo',
+      'open',
+    ]);
+    expect(await page.isVisible('#unlock')).toBe(false);
+    await page.context().close();
+  });
 });

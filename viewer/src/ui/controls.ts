@@ -46,6 +46,8 @@ export interface ControlsView {
   state: ViewState;
   lang: Lang;
   sites: readonly Site[];
+  /** How many sites need a read token this browser does not have. */
+  locked: number;
   /** The dates to show when the state leaves them to the default. */
   range: { from: string; to: string };
 }
@@ -55,8 +57,14 @@ const options = (select: HTMLSelectElement, items: [string, string][], value: st
   select.value = value;
 };
 
-/** Binds the header controls of the page skeleton; `onChange` gets each edit. */
-export const createControls = ({ onChange }: { onChange: (change: ControlChange) => void }) => {
+/** Binds the header controls of the page skeleton; `onChange` gets each edit, `onUnlock` a request to type a read token. */
+export const createControls = ({
+  onChange,
+  onUnlock,
+}: {
+  onChange: (change: ControlChange) => void;
+  onUnlock: () => void;
+}) => {
   const form = byId('controls', HTMLFormElement);
   const site = byId('site', HTMLSelectElement);
   const type = byId('type', HTMLSelectElement);
@@ -71,6 +79,8 @@ export const createControls = ({ onChange }: { onChange: (change: ControlChange)
   const visitor = byId('visitor', HTMLSelectElement);
   const channel = byId('channel', HTMLInputElement);
   const lang = byId('lang', HTMLSelectElement);
+  const unlock = byId('unlock', HTMLButtonElement);
+  unlock.addEventListener('click', onUnlock);
   const vsBox = byId('vs-segment', HTMLFieldSetElement);
   const vsPlatform = byId('vs-platform', HTMLSelectElement);
   const vsVisitor = byId('vs-visitor', HTMLSelectElement);
@@ -128,7 +138,7 @@ export const createControls = ({ onChange }: { onChange: (change: ControlChange)
 
   return {
     /** Shows `view` in the controls. */
-    render({ state, lang: current, sites, range }: ControlsView) {
+    render({ state, lang: current, sites, locked, range }: ControlsView) {
       const t = (key: MessageKey, params?: Record<string, string | number>) =>
         translate(current, key, params);
       options(
@@ -137,6 +147,9 @@ export const createControls = ({ onChange }: { onChange: (change: ControlChange)
         state.site ?? '',
       );
       site.disabled = sites.length === 0;
+      // Sites locked with a read token are not listed; this opens the prompt for one.
+      unlock.hidden = locked === 0;
+      unlock.textContent = t('token.unlock', { n: locked });
       options(
         type,
         HEAT_TYPES.map((h) => [h, t(`type.${h}`)]),
