@@ -197,7 +197,8 @@ export const en = {
   'place.position': 'Where they were clicked',
   'place.element': 'On the element as laid out now',
   'place.note': 'placed on elements: {placed} clicks, not found on this page: {unplaced}',
-  'place.noteMixed': 'placed on elements: {placed} clicks; {position} clicks on elements not in this page drawn where they were clicked',
+  'place.noteMixed':
+    'placed on elements: {placed} clicks; {position} clicks on elements not in this page drawn where they were clicked',
   compare: 'Compare',
   'compare.none': 'Nothing',
   'compare.previous': 'Previous period',
