@@ -3,6 +3,8 @@
  * threads: the engine runs in-process) per row for inserting spool segments into `events`,
  * with the id check and every aggregation view (the server's path), and without parts of
  * it, to see what each part costs. CPU time holds its meaning on a busy machine.
+ * Variants: server-path, file-twice (the id check reading the file twice, the old path),
+ * no-id-check, no-views (only `events` and `event_ids`), without:<view> (one view dropped).
  *
  *   pnpm --filter @heatfunnel/server exec tsx bench/segment-insert.ts [--segments 10] [--rows 30000]
  */
@@ -95,9 +97,11 @@ async function dropViews(store: Store) {
 }
 
 async function variant(name: string, dataDir: string, files: string[]) {
-  const store = await openStore({ dataDir, database: `bench_${name.replaceAll('-', '_')}_${prefix}` });
+  const store = await openStore({ dataDir, database: `bench_${name.replace(/\W/g, '_')}_${prefix}` });
   await migrate(store);
   if (name === 'no-views') await dropViews(store);
+  // `without:<view>` drops one view, to see what it costs.
+  if (name.startsWith('without:')) await store.client.command({ query: `DROP TABLE ${store.table(name.slice(8))}` });
   const idCheck: IdCheck = name === 'no-id-check' ? 'none' : name === 'file-twice' ? 'file-twice' : 'staged';
   const insert = (file: string, token: string) => insertSegment(store, file, token, { idCheck });
   const cpuStart = cpu();
