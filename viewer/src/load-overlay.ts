@@ -60,7 +60,11 @@ export async function loadOverlays(
       }
       const summary = t(`summary.${type}`, { device: w.device, total: heatmap.total });
       const rows = elements[i];
-      return { overlay: rows ? elementOverlay(rows, heatmap, t) : clickOverlay(heatmap, t, shared), summary };
+      const q = queries[i] as PageQuery;
+      const overlay = rows
+        ? elementOverlay(rows, heatmap, t, (hashes) => api.elementCells(q, hashes, signal))
+        : clickOverlay(heatmap, t, shared);
+      return { overlay, summary };
     });
   }
   // Scroll maps need the page's geometry, which the click heatmap answer carries.

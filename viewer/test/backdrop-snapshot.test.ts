@@ -5,7 +5,8 @@
  * posted through `POST /v1/batch`, and the viewer in Chromium. Checked: the backdrop's
  * pixels are the snapshot's, heat placed by element lands on the element as the snapshot
  * lays it out at its own width, nothing in a snapshot runs, hovering a ranked element
- * outlines it in the snapshot, and the live page stays an option.
+ * outlines it in the snapshot, clicks of elements the snapshot lacks are drawn where they
+ * were clicked, and the live page stays an option.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,6 +40,8 @@ let browser: Browser;
 let recorded: Point;
 /** Clicks posted on "Add to cart", around the middle of the button. */
 const CLICKS = 24;
+/** Clicks on a banner the snapshot does not have, and where they were (1,280 px layout). */
+const GONE = { clicks: 6, selector: 'div#spring-banner', at: { x: 200, y: 1100 } };
 let dataDir: string;
 
 /** A serialised element (rrweb-snapshot's node shape). */
@@ -173,13 +176,29 @@ async function postProductClicks(base: string): Promise<Point> {
         eh: Math.round(button.height),
       };
     }),
+    ...Array.from(
+      { length: GONE.clicks },
+      (_, i): WireEvent => ({
+        ...visit,
+        id: uuidv7(now + 100 + i),
+        ts: now + 100 + i,
+        t: 'click',
+        x: GONE.at.x,
+        y: GONE.at.y,
+        sel: GONE.selector,
+        ex: 0.5,
+        ey: 0.5,
+        ew: 300,
+        eh: 80,
+      }),
+    ),
   ];
   const posted = await fetch(`${base}${BATCH_PATH}`, {
     method: 'POST',
     body: JSON.stringify({ k: 'demo', v: PROTOCOL_VERSION, e: events }),
   });
   expect(posted.status).toBe(200);
-  await clicksStored(base, PRODUCT_KEY, CLICKS);
+  await clicksStored(base, PRODUCT_KEY, CLICKS + GONE.clicks);
   return { x: button.x + button.width / 2, y: button.y + button.height / 2 };
 }
 
@@ -324,14 +343,26 @@ describe('snapshot backdrop', () => {
     const page = await open(`?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}&place=element`);
     await expect
       .poll(() => page.textContent('#summary'))
-      .toContain(`placed on elements: ${CLICKS} clicks, not found on this page: 0`);
+      .toContain(
+        `placed on elements: ${CLICKS} clicks; ${GONE.clicks} clicks on elements not in this page drawn where they were clicked`,
+      );
     const button = await boxInBackdrop(page, '#add-to-cart');
     const centre = { x: button.x + button.width / 2, y: button.y + button.height / 2 };
     // At 1,500 px the button sits well right of where it was clicked at 1,280 px.
     expect(centre.x - recorded.x).toBeGreaterThan(60);
-    const [onButton, atRecorded] = await heatPixels(page, [centre, recorded]);
+    // The banner is not in the snapshot: its clicks are drawn where they were clicked (x as a
+    // share of the width, so at 1,500 px it sits proportionally further right).
+    const banner = { x: (GONE.at.x / 1280) * SNAPSHOT_WIDTH, y: GONE.at.y };
+    const [onButton, atRecorded, onBanner, nowhere] = await heatPixels(page, [
+      centre,
+      recorded,
+      banner,
+      { x: banner.x, y: banner.y + 200 },
+    ]);
     expect(onButton?.[3]).toBeGreaterThan(200);
     expect(atRecorded?.[3] ?? 0).toBeLessThan(onButton?.[3] ?? 0);
+    expect(onBanner?.[3]).toBeGreaterThan(60);
+    expect(nowhere?.[3]).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-snapshot-element-placement.png') });
 
     // Hovering the ranked element outlines it where the snapshot has it.

@@ -105,6 +105,12 @@ export const createApi = ({ fetchFn = fetch.bind(globalThis), tokenFor = () => n
       );
       return arrayField<ElementRow>(body, 'elements', path);
     },
+    /** Click cells of the named elements only (hashes from `elements`), binned as the click heatmap's. */
+    async elementCells(q: PageQuery, hashes: readonly string[], signal?: AbortSignal): Promise<HeatCell[]> {
+      const path = '/api/heatmap/element-cells';
+      const body = await getJson(fetchFn, path, { ...pageParams(q), elements: hashes.join(',') }, signal);
+      return arrayField<HeatCell>(body, 'cells', path);
+    },
     /** The page's newest snapshot for the device class (or the nearest one), or null when it has none. */
     async snapshot(
       q: Pick<PageQuery, 'site' | 'page' | 'device'>,

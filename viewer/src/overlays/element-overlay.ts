@@ -1,6 +1,11 @@
-/** Click heat placed by element (see element-points.ts), as an overlay. */
-import type { ClickHeatmap, ElementRow } from '../api';
+/**
+ * Click heat placed by element (see element-points.ts), as an overlay: each element found
+ * once in the page shown gets its clicks where it is now; the clicks of elements the page
+ * lacks are drawn where they were clicked (their cells fetched by `cellsOf`).
+ */
+import type { ClickHeatmap, ElementRow, HeatCell } from '../api';
 import { csvField } from '../export/csv';
+import { cellCenter } from '../heat/points';
 import { createHeatRenderer } from '../heat/renderer';
 import type { Translate } from '../i18n';
 import { heatRadius } from '../layout';
@@ -8,18 +13,38 @@ import { type DocRect, locate } from '../locate';
 import { elementPoints } from './element-points';
 import type { Overlay } from './overlay';
 
+/** Most elements whose cells one request asks for (the API's limit). */
+const MAX_FALLBACK_ELEMENTS = 500;
+
 /** The overlay placing `elements`' clicks on the elements of the page shown now. */
 export function elementOverlay(
   elements: readonly ElementRow[],
   geometry: ClickHeatmap,
   t: Translate,
+  cellsOf?: (hashes: string[]) => Promise<HeatCell[]>,
 ): Overlay {
   let placed: ReturnType<typeof elementPoints> | null = null;
   let found = new Map<string, DocRect>();
+  let byPosition: { x: number; y: number; n: number }[] = [];
   return {
     width: geometry.width,
     docHeight: geometry.docHeight,
     minHeight: 0,
+    async prepare(doc) {
+      byPosition = [];
+      const missing = elements.filter((e) => e.clicks > 0 && locate(doc, e.selector).length !== 1);
+      if (!doc || !cellsOf || missing.length === 0) return;
+      try {
+        const cells = await cellsOf(missing.slice(0, MAX_FALLBACK_ELEMENTS).map((e) => e.hash));
+        byPosition = cells.map((c) => ({ ...cellCenter(geometry, c.x, c.y), n: c.n }));
+      } catch (error) {
+        // Without them the placed elements still show; the summary counts the rest as not found.
+        console.error(
+          'heatfunnel viewer: clicks of elements missing from the page could not be loaded',
+          error,
+        );
+      }
+    },
     paint(canvas, scale, _height, doc) {
       found = new Map();
       placed = elementPoints(
@@ -30,7 +55,7 @@ export function elementOverlay(
           return rects;
         },
         scale,
-        { radius: heatRadius(geometry) },
+        { radius: heatRadius(geometry), byPosition },
       );
       createHeatRenderer(canvas, { radius: heatRadius(geometry) * scale }).draw(placed.points);
     },
@@ -55,7 +80,12 @@ export function elementOverlay(
       }
       return best ? t('probe.element', { selector: best.e.selector, n: best.e.clicks }) : null;
     },
-    describe: () =>
-      placed ? t('place.note', { placed: placed.placedClicks, unplaced: placed.unplacedClicks }) : '',
+    describe: () => {
+      if (!placed) return '';
+      const { placedClicks, unplacedClicks, positionClicks } = placed;
+      return positionClicks > 0
+        ? t('place.noteMixed', { placed: placedClicks, position: positionClicks })
+        : t('place.note', { placed: placedClicks, unplaced: unplacedClicks });
+    },
   };
 }

@@ -62,4 +62,15 @@ describe('element-relative placement', () => {
     );
     expect([...p.points.w]).toEqual([1, 1, 1]);
   });
+
+  it('draws clicks of missing elements where they were clicked, on the same scale as the placed ones', () => {
+    const p = elementPoints([row('#gone', 7, [[1, 1, 7]]), row('#buy', 4, [[5, 5, 4]])], find, 0.5, {
+      byPosition: [{ x: 40, y: 60, n: 7 }],
+    });
+    expect(p.points.length).toBe(2);
+    // The drawn-by-position point comes first, at its document point times the scale.
+    expect([p.points.x[0], p.points.y[0], p.points.w[0]]).toEqual([20, 30, 1]);
+    expect(p.points.w[1]).toBeCloseTo(4 / 7);
+    expect([p.placedClicks, p.unplacedClicks, p.positionClicks]).toEqual([4, 7, 7]);
+  });
 });

@@ -16,7 +16,10 @@ export const ELEMENT_BINS = 10;
 export interface Placement {
   points: HeatPoints;
   placedClicks: number;
+  /** Clicks of elements that could not be placed (whether or not drawn by position). */
   unplacedClicks: number;
+  /** Clicks drawn where they were clicked instead (`byPosition`). */
+  positionClicks: number;
 }
 
 /** Most sub-points per bin side: a bin wider than the blob is covered by up to 3 x 3 points. */
@@ -31,9 +34,19 @@ export function elementPoints(
   elements: readonly ElementRow[],
   find: (selector: string) => DocRect[],
   scale = 1,
-  { radius = 0, floor = 0.05 }: { radius?: number; floor?: number } = {},
+  {
+    radius = 0,
+    floor = 0.05,
+    byPosition = [],
+  }: {
+    radius?: number;
+    floor?: number;
+    /** Document points (with counts) of clicks to draw where they were clicked, on the same scale. */
+    byPosition?: readonly { x: number; y: number; n: number }[];
+  } = {},
 ): Placement {
-  const placed: { x: number; y: number; n: number }[] = [];
+  const placed: { x: number; y: number; n: number }[] = [...byPosition];
+  const positionClicks = byPosition.reduce((sum, p) => sum + p.n, 0);
   let placedClicks = 0;
   let unplacedClicks = 0;
   for (const e of elements) {
@@ -67,5 +80,5 @@ export function elementPoints(
     w: Float32Array.from(placed, (p) => weight(p.n, max, floor)),
     length: placed.length,
   };
-  return { points, placedClicks, unplacedClicks };
+  return { points, placedClicks, unplacedClicks, positionClicks };
 }

@@ -22,6 +22,11 @@ export interface Overlay {
    * document px, `doc` the backdrop document when it can be read (for element placement).
    */
   paint(canvas: HTMLCanvasElement, scale: number, height: number, doc: Document | null): void;
+  /**
+   * Gets what painting on `doc` needs beyond the overlay's own data (element placement asks
+   * for the position cells of elements the page lacks); the stage awaits it before painting.
+   */
+  prepare?(doc: Document | null): Promise<void>;
   /** Labels for a page of `height` document px. */
   labels(height: number): OverlayLabel[];
   /** The numbers behind the overlay as CSV. */

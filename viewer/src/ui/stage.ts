@@ -239,6 +239,8 @@ export const createStage = (suffix = '') => {
           ? measure()
           : null;
       const height = Math.max(measured ?? overlay.docHeight, overlay.minHeight, 1);
+      await overlay.prepare?.(frameDoc());
+      if (mine !== generation) return null;
       current = { overlay, height };
       stage.dataset.state = 'drawing';
       paint();
