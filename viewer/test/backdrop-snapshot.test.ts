@@ -68,6 +68,7 @@ const scriptedNode = () => ({
         'head',
         {},
         element('style', {}, text('body { margin: 0 } #swatch { position: absolute }')),
+        element('meta', { 'http-equiv': 'refresh', content: `0; url=/api/sites?${RAN}=refresh` }),
         element('script', {}, text(`fetch('/api/sites?${RAN}=script'); parent.window.__ran = true;`)),
       ),
       element(
@@ -380,7 +381,7 @@ describe('snapshot backdrop', () => {
     await page.context().close();
   });
 
-  it('runs no script of a snapshot: no script element, handler or javascript: link', async () => {
+  it('runs no script of a snapshot (script elements, handlers, javascript: links) and follows no refresh', async () => {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
     const page = await context.newPage();
     const ran: string[] = [];
