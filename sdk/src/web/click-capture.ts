@@ -10,9 +10,18 @@ import { selectorOf } from './selector';
 
 const round4 = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1e4) / 1e4;
 
-/** True when `el` or an ancestor is fixed or sticky, so its page position moves with scrolling. */
+/**
+ * True when `el` or an ancestor is fixed or sticky, so its page position moves with scrolling.
+ * Only positioned boxes can be, and offsetParent climbs from one to the next: that skips the
+ * static ancestors' computed styles (half the click's cost on deep pages). SVG elements have
+ * no offsetParent and climb by parent.
+ */
 function isFixed(el: Element): boolean {
-  for (let node: Element | null = el; node && node !== document.body; node = node.parentElement) {
+  for (
+    let node: Element | null = el;
+    node && node !== document.body;
+    node = 'offsetParent' in node ? (node as HTMLElement).offsetParent : node.parentElement
+  ) {
     const position = getComputedStyle(node).position;
     if (position === 'fixed' || position === 'sticky') return true;
   }
