@@ -102,10 +102,11 @@ export function requestColumns(
 /**
  * The `events` row for `event` as one NDJSON line (JSONEachRow, newline included), after
  * `head` from `requestColumns`. Built as text: the spool stores lines, and building them
- * directly costs about 0.5 µs per event less than an object and `JSON.stringify`.
+ * directly costs about 0.5 µs per event less than an object and `JSON.stringify`. Values the
+ * validator limited to a fixed alphabet (the id, type, platform, device) go unquoted.
  */
 export function rowLine(head: string, event: WireEvent): string {
-  let line = `${head},"id":${q(event.id)},"type":"${event.t}","ts":${round(event.ts)},"anon_id":${q(event.a)},"session_id":${q(event.s)},"platform":${q(event.p)},"url":${q(event.url)},"page_key":${q(event.pk)},"device":"${deviceClassOf(event.vw)}","vw":${round(event.vw)},"vh":${round(event.vh)},"dw":${round(event.dw)},"dh":${round(event.dh)}`;
+  let line = `${head},"id":"${event.id}","type":"${event.t}","ts":${round(event.ts)},"anon_id":${q(event.a)},"session_id":${q(event.s)},"platform":"${event.p}","url":${q(event.url)},"page_key":${q(event.pk)},"device":"${deviceClassOf(event.vw)}","vw":${round(event.vw)},"vh":${round(event.vh)},"dw":${round(event.dw)},"dh":${round(event.dh)}`;
   if (event.u) line += `,"user_id":${q(event.u)}`;
   if (event.r) line += `,"referrer":${q(event.r)}`;
   if (event.ch) line += `,"channel":${q(event.ch)}`;

@@ -60,6 +60,8 @@ export interface Spool {
 
 interface Pending {
   text: string;
+  /** UTF-8 length of `text`, measured once. */
+  bytes: number;
   rows: number;
   resolve: () => void;
   reject: (error: unknown) => void;
@@ -157,7 +159,7 @@ export async function openSpool({
         if (queue.length > 0) {
           const group = queue;
           queue = [];
-          const bytes = group.reduce((sum, p) => sum + Buffer.byteLength(p.text), 0);
+          const bytes = group.reduce((sum, p) => sum + p.bytes, 0);
           try {
             await writeGroup(group);
             waitingBytes += bytes;
@@ -205,7 +207,7 @@ export async function openSpool({
       if (waitingBytes + queuedBytes + bytes > maxBytes) return Promise.reject(new SpoolFullError(maxBytes));
       queuedBytes += bytes;
       return new Promise<void>((resolve, reject) => {
-        queue.push({ text, rows, resolve, reject });
+        queue.push({ text, bytes, rows, resolve, reject });
         void run();
       });
     },
