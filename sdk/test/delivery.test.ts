@@ -33,6 +33,26 @@ it('waits while offline and sends what was queued when the browser is back onlin
   expect(names(env.server.accepted())).toEqual(['pageview', 'while-offline']);
 });
 
+it('keeps events made offline across leaving the page, and delivers each once back online', async () => {
+  const page = await env.open('/product/1', { flushInterval: 100 });
+  await env.server.waitForEvents(1);
+  await page.context().setOffline(true);
+  await page.waitForFunction(() => !navigator.onLine);
+  await hf(page, 'track', 'while-offline');
+  // Page hide while offline: a beacon would be lost, so the events stay in localStorage.
+  await page.goto('about:blank');
+  await page.waitForTimeout(300);
+  expect(env.server.batches).toHaveLength(1);
+  await page.context().setOffline(false);
+  await env.open('/product/2', { flushInterval: 100 }, page);
+  await env.server.waitForEvents(4);
+  await page.waitForTimeout(300);
+  const accepted = env.server.accepted();
+  expect(names(accepted)).toEqual(['pageview', 'while-offline', 'scroll', 'pageview']);
+  expect(new Set(accepted.map((e) => e.id)).size).toBe(accepted.length);
+  expect(env.server.events()).toHaveLength(accepted.length);
+});
+
 it('keeps events the server could not take across a reload and delivers each exactly once', async () => {
   let down = true;
   env.server.answer(() => (down ? { status: 503, headers: { 'Retry-After': '1' } } : { status: 200 }));
