@@ -9,7 +9,7 @@
  * were clicked, and the live page stays an option.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -250,6 +250,11 @@ async function clicksStored(base: string, pageKey: string, n: number) {
 }
 
 beforeAll(async () => {
+  for (const file of ['heatfunnel.js', 'heatfunnel-snapshot.js']) {
+    if (!existsSync(join(REPO_DIR, 'sdk', 'dist', file))) {
+      throw new Error('the SDK is not built: run `npm test` from the repository root (it builds first)');
+    }
+  }
   dataDir = mkdtempSync(join(tmpdir(), 'hf-viewer-snapshot-'));
   storeSnapshots(dataDir);
   server = await startServerProcess(dataDir);
@@ -423,6 +428,38 @@ describe('snapshot backdrop', () => {
     expect(ran).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-snapshot-scripted.png') });
     await context.close();
+  });
+
+  it('shows the snapshot the SDK took of a page a visitor opened, with what they typed masked', async () => {
+    const visitor = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const shop = await visitor.newPage();
+    await shop.goto(`${server.url}/demo/checkout`);
+    await shop.fill('input[name="name"]', 'Ada Lovelace');
+    const snapshotApi = `${server.url}/api/snapshot?site=demo&page=${encodeURIComponent('/demo/checkout')}`;
+    for (
+      let tries = 0;
+      !((await (await fetch(snapshotApi)).json()) as { snapshot: unknown }).snapshot;
+      tries++
+    ) {
+      if (tries > 300) throw new Error('the SDK never uploaded a snapshot of the checkout page');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await shop.click('#place-order');
+    await visitor.close(); // page hide: the SDK sends what it has
+    await clicksStored(server.url, '/demo/checkout', 1);
+
+    const page = await open(`?site=demo&page=${encodeURIComponent('/demo/checkout')}`);
+    expect(await page.getAttribute('#stage', 'data-backdrop')).toBe('snapshot');
+    expect(await page.textContent('#backdrop-note')).toMatch(/^Snapshot of \d{4}-\d\d-\d\d, 1,280 px wide$/);
+    const form = await page.evaluate(() => {
+      const doc = (document.getElementById('frame') as HTMLIFrameElement).contentDocument;
+      return {
+        button: !!doc?.getElementById('place-order'),
+        typed: doc?.documentElement.outerHTML.includes('Ada Lovelace'),
+      };
+    });
+    expect(form).toEqual({ button: true, typed: false });
+    await page.context().close();
   });
 
   it('frames the live page when the analyst chooses it, and keeps the choice in the URL', async () => {
