@@ -25,8 +25,12 @@ export interface TokenAccessDeps {
 export const createTokenAccess = ({ t, onToken, onCancel }: TokenAccessDeps) => {
   const tokens = readTokens(browserStorage());
   let asked = '';
+  // The site whose kept token the server refused; several requests may be refused at once,
+  // and only the first still finds the token to forget, so the alert must not depend on it.
+  let refusedFor: string | null = null;
   const form = createTokenForm({
     onToken: (site, token) => {
+      refusedFor = null;
       tokens.set(site, token);
       onToken(site);
     },
@@ -44,10 +48,12 @@ export const createTokenAccess = ({ t, onToken, onCancel }: TokenAccessDeps) => 
     },
     /** Asks for `site`'s token after a 401 ('' when the site is not known); returns the status words. */
     refused(site: string): string {
-      const wrong = site !== '' && tokens.get(site) !== null;
-      if (wrong) tokens.forget(site);
+      if (site !== '' && tokens.get(site) !== null) {
+        tokens.forget(site);
+        refusedFor = site;
+      }
       asked = site;
-      form.ask({ site, wrong }, t);
+      form.ask({ site, wrong: refusedFor === site }, t);
       return t('error.token', { site: site || '?' });
     },
   };

@@ -163,4 +163,26 @@ describe('read-token prompt', () => {
     expect(await page.isVisible('#unlock')).toBe(false);
     await page.context().close();
   });
+
+  it('forgets a kept token the server no longer accepts, and says so', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, locale: 'en-US' });
+    // A token kept from before the operator rotated it.
+    await context.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('heatfunnel.readToken.demo', 'rt_rotated_away');
+        sessionStorage.setItem('seeded', '1');
+      }
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?site=demo&page=${encodeURIComponent(PAGES[0] ?? '')}`);
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('That read token does not open demo. Check it and try again.');
+    expect(await page.evaluate(() => localStorage.getItem('heatfunnel.readToken.demo'))).toBeNull();
+    await page.getByLabel('Read token', { exact: true }).fill(token);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => pageKeys(page)).toEqual(PAGES);
+    await context.close();
+  });
 });
