@@ -18,7 +18,12 @@ function asRoot(args) {
 
 /** Makes sure Chromium (and a CJK font for it) is installed; exits with instructions when it cannot be. */
 export function ensureChromium() {
+  installChromium();
+  // After Chromium, which brings fontconfig (what the font check asks).
   ensureCjkFont();
+}
+
+function installChromium() {
   if (existsSync(CHROMIUM)) return;
   console.log(`heatfunnel: ${CHROMIUM} is missing; installing Debian's chromium package (about 20 s)`);
   const ok = asRoot(['apt-get', 'update', '-qq']) && asRoot(['apt-get', 'install', '-y', '-qq', 'chromium']);
@@ -31,9 +36,13 @@ export function ensureChromium() {
   }
 }
 
-/** Whether fontconfig knows a font that covers Simplified Chinese. */
+/** Where Debian's fonts-noto-cjk puts its sans font, for machines without fontconfig's fc-list. */
+const NOTO_CJK = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
+/** Whether a font that covers Simplified Chinese is installed (fontconfig's view, else Noto CJK's file). */
 export function hasCjkFont() {
   const result = spawnSync('fc-list', [':lang=zh-cn', 'family'], { encoding: 'utf8' });
+  if (result.error) return existsSync(NOTO_CJK);
   return result.status === 0 && result.stdout.trim().length > 0;
 }
 
