@@ -55,35 +55,52 @@ const handler = (name: string, fn: Fn): Fn => {
  * uni-app (Vue 3) binds template events to invokers `e0`, `e1`... that its `vOn` puts on the
  * mini-program instance while rendering, not in the definition (dcloudio/uni-app
  * packages/uni-mp-vue/src/helpers/vOn.ts: `mpInstance[name] = createInvoker(value)`, a later
- * render sets `invoker.value`), and each render ends in `setData`. So from `attached` on, each
- * `setData` first wraps the invokers it has not seen; a re-render sets the wrapper's `value`,
- * which it hands to the invoker on each call. uni-app replaces an instance's `setData` the
- * same way (packages/uni-mp-core/src/runtime/fixSetData.ts defers the first ones and then
- * restores the function it found, ours, since ours is put in before uni-app's attached).
+ * render sets `invoker.value`), and each render ends in `setData`. So before the lifecycle
+ * that makes the Vue instance, `setData` is replaced: each call first wraps the invokers it
+ * has not seen; a re-render sets the wrapper's `value`, which it hands to the invoker on each
+ * call. uni-app swaps `setData` too (packages/uni-mp-core/src/runtime/fixSetData.ts defers
+ * the first calls, then restores the function it found: ours, put in first).
  */
-function wrapInvokers(lifetimes: Any): Any {
-  const attached: Fn | undefined = lifetimes.attached;
-  return {
-    ...lifetimes,
-    attached(this: Any, ...args: Any[]) {
-      const setData: Fn = this.setData;
-      this.setData = function (this: Any, ...data: Any[]) {
-        for (const key of Object.keys(this)) {
-          const fn: Fn = this[key];
-          if (/^e\d/.test(key) && fn?.value && !fn.__hf) {
-            const wrapped: Fn = handler(key, function (this: Any, ...a: Any[]) {
-              fn.value = wrapped.value;
-              return fn.apply(this, a);
-            });
-            wrapped.value = fn.value;
-            this[key] = wrapped;
-          }
-        }
-        return setData.apply(this, data);
-      };
-      return attached?.apply(this, args);
-    },
+function hookSetData(inst: Any): void {
+  const setData: Fn = inst.setData;
+  if (!setData || setData.__hf) return;
+  const hooked: Fn = function (this: Any, ...data: Any[]) {
+    for (const key of Object.keys(this)) {
+      const fn: Fn = this[key];
+      if (/^e\d/.test(key) && fn?.value && !fn.__hf) {
+        const wrapped: Fn = handler(key, function (this: Any, ...a: Any[]) {
+          fn.value = wrapped.value;
+          return fn.apply(this, a);
+        });
+        wrapped.value = fn.value;
+        this[key] = wrapped;
+      }
+    }
+    return setData.apply(this, data);
   };
+  hooked.__hf = 1;
+  inst.setData = hooked;
+}
+
+/**
+ * `target` with each lifecycle of `keys` it defines first hooking `setData` (the first to
+ * run wins). Where uni-app makes the Vue instance: `lifetimes.attached` on WeChat and Douyin
+ * (packages/uni-mp-weixin, uni-mp-toutiao/src/runtime/componentLifetimes.ts), Baidu's
+ * `lifetimes.onInit` before it (uni-mp-baidu/src/runtime/parseComponentOptions.ts), Alipay
+ * components' `onInit`/`didMount` and Alipay pages' `onLoad` (uni-mp-alipay/src/runtime/
+ * createComponent.ts, createPage.ts: Alipay pages are `Page`s).
+ */
+function hookBefore(target: Any, keys: string[]): Any {
+  const out = { ...target };
+  for (const key of keys) {
+    const fn: Fn = out[key];
+    if (typeof fn === 'function')
+      out[key] = function (this: Any, ...args: Any[]) {
+        hookSetData(this);
+        return fn.apply(this, args);
+      };
+  }
+  return out;
 }
 
 /** Every function of `methods` that is not a lifecycle, wrapped as a tap handler. */
@@ -147,13 +164,20 @@ export function wrapConstructors(scope: Any): boolean {
     scope[name] = wrapped;
   };
   if (scope.Page?.__hf) return false;
-  wrap('Page', (def) => wrapPageMethods(def, !!def.hfScroll));
+  // Alipay's uni-app pages are `Page`s with `__l` at the top.
+  wrap('Page', (def) => {
+    const out = wrapPageMethods(def, !!def.hfScroll);
+    return def.__l ? hookBefore(out, ['onLoad']) : out;
+  });
   // A Component may be a page (uni-app, Taro, `Component` pages): page lifecycles live in methods.
   wrap('Component', (def) => {
     const methods = def.methods || {};
-    const out = { ...def, methods: wrapPageMethods(methods, !!def.hfScroll) };
-    // uni-app puts `__l` in every component; Vue 2 builds also have `__e`, Vue 3 builds do not.
-    if (methods.__l && !methods.__e) out.lifetimes = wrapInvokers(def.lifetimes || {});
+    let out = { ...def, methods: wrapPageMethods(methods, !!def.hfScroll) };
+    // uni-app puts `__l` in every component's methods (Baidu: in `messages`).
+    if (methods.__l || def.messages?.__l) {
+      out = hookBefore(out, ['onInit', 'didMount']);
+      out.lifetimes = hookBefore(def.lifetimes, ['onInit', 'attached']);
+    }
     return out;
   });
   wrap('Behavior', (def) => (def.methods ? { ...def, methods: wrapHandlers(def.methods) } : def));

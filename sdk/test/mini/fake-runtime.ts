@@ -179,20 +179,39 @@ export function installRuntime(
   const globals = { [name]: api, Page, Component, Behavior, getCurrentPages: () => [...stack] };
   Object.assign(globalThis, globals);
 
+  /**
+   * Runs the lifecycles a platform runs as a component instance is made. Alipay: top-level
+   * `onInit` (component2) then `didMount`, no `lifetimes`. Others: `lifetimes.created`, then
+   * `attached`; Baidu (base library 3.260+) runs `lifetimes.onInit` with the page query
+   * between them (dcloudio/uni-app packages/uni-mp-baidu/src/runtime/parseComponentOptions.ts
+   * relies on that order).
+   */
+  const made = (def: Any, inst: Any, query?: Record<string, unknown>) => {
+    if (alipay) {
+      def.onInit?.call(inst);
+      def.didMount?.call(inst);
+      return;
+    }
+    def.lifetimes?.created?.call(inst);
+    if (name === 'swan') def.lifetimes?.onInit?.call(inst, query);
+    def.lifetimes?.attached?.call(inst);
+  };
   const instantiate = (route: string, query: Record<string, unknown>) => {
     const entry = pages.get(route);
     if (!entry) throw new Error(`no page registered at ${route}`);
+    if (entry.component && alipay) throw new Error('Alipay pages are made with Page (uni-app does so too)');
     const source = entry.component ? entry.def.methods : entry.def;
     const inst: Any = {
       data: { ...(entry.def.data || {}) },
       [routeField]: route,
       options: query,
       __def: source,
+      __component: entry.component,
     };
     for (const key in source) if (typeof source[key] === 'function') inst[key] = source[key];
     inst.setData = (d: Any) => Object.assign(inst.data, d);
-    // A page made with Component is attached (its lifetimes run) before onLoad, as on WeChat.
-    if (entry.component) entry.def.lifetimes?.attached?.call(inst);
+    // A page made with Component is attached (its lifetimes run) before onLoad.
+    if (entry.component) made(entry.def, inst, query);
     return inst;
   };
   const parse = (url: string) => {
@@ -208,8 +227,12 @@ export function installRuntime(
     const { route, query } = parse(url);
     const inst = instantiate(route, query);
     stack.push(inst);
-    call(inst, 'onLoad', query);
+    // Baidu runs a Component page's methods.onShow before its methods.onLoad (uni-app's
+    // packages/uni-mp-baidu/src/runtime/parseComponentOptions.ts works around that order).
+    const swanComponent = name === 'swan' && inst.__component;
+    if (!swanComponent) call(inst, 'onLoad', query);
     call(inst, 'onShow');
+    if (swanComponent) call(inst, 'onLoad', query);
     call(inst, 'onReady');
     return inst;
   };
@@ -238,12 +261,14 @@ export function installRuntime(
       define();
       registering = '';
     },
-    /** Instance of component `path` inside the current page, its `attached` run. */
+    /** Instance of component `path` inside the current page, its creation lifecycles run. */
     mount(path: string) {
       const def = components.get(path);
       const inst: Any = { data: { ...(def.data || {}) }, is: path, __def: def.methods };
+      if (alipay) inst.props = { ...def.props };
       for (const key in def.methods) inst[key] = def.methods[key];
-      def.lifetimes?.attached?.call(inst);
+      inst.setData = (d: Any) => Object.assign(inst.data, d);
+      made(def, inst);
       return inst;
     },
     /** App launch: app onShow listeners get the enter options, then the entry page opens. */
