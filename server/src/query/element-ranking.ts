@@ -28,6 +28,8 @@ export interface ElementStats {
    * a round trip), so they count in `clicks` but have no position inside the element.
    */
   positions: [number, number, number][];
+  /** The last click text recorded for the element (any date); only from sites with `captureText`. */
+  text?: string;
 }
 
 /** The `limit` most clicked elements of `filter`'s page. */
@@ -41,7 +43,8 @@ export async function elementRanking(store: Store, filter: PageFilter, limit = 1
     // Aggregates get inner names: an alias equal to a column name would shadow the column.
     query: `SELECT hash, sel AS selector, n AS clicks, u AS clickers, r AS rage, d AS dead,
         if(views = 0, 0, n / views) AS rate,
-        arrayMap((bin, count) -> (bin % 10, intDiv(bin, 10), count), bins.1, bins.2) AS positions
+        arrayMap((bin, count) -> (bin % 10, intDiv(bin, 10), count), bins.1, bins.2) AS positions,
+        t.last AS text
       FROM (
         SELECT selector_hash AS hash, anyLast(selector) AS sel, sum(clicks) AS n, uniqMerge(clickers) AS u,
           sum(rage) AS r, sum(dead) AS d,
@@ -51,10 +54,19 @@ export async function elementRanking(store: Store, filter: PageFilter, limit = 1
         GROUP BY selector_hash
       ) AS e
       CROSS JOIN (SELECT sum(pageviews) AS views FROM ${pageStats} WHERE ${where}) AS v
+      LEFT JOIN (
+        SELECT hash AS text_hash, anyLast(last_text) AS last
+        FROM ${store.table('element_texts')}
+        WHERE site = ${range.site} AND page_key = ${params.add(filter.page, 'String')}
+        GROUP BY hash
+      ) AS t ON e.hash = t.text_hash
       ORDER BY clicks DESC, hash
       LIMIT ${params.add(limit, 'UInt32')}`,
     query_params: params.values,
     format: 'JSONEachRow',
   });
-  return result.json<ElementStats>();
+  // At most `limit` rows: the answer leaves out the text of elements that have none.
+  return (await result.json<ElementStats>()).map(({ text, ...element }) =>
+    text ? { ...element, text } : element,
+  );
 }

@@ -19,6 +19,7 @@ import * as snapshots from './migrations/0105-snapshots.js';
 import * as snapshotRateAndText from './migrations/0106-snapshot-rate-and-text.js';
 import * as miniTaps from './migrations/0107-mini-taps.js';
 import * as readToken from './migrations/0108-read-token.js';
+import * as elementTexts from './migrations/0110-element-texts.js';
 import type { Store } from './store.js';
 
 interface Migration {
@@ -49,6 +50,7 @@ export const migrations: readonly Migration[] = [
   readToken,
   snapshotRateAndText,
   miniTaps,
+  elementTexts,
 ].sort((a, b) => a.version - b.version);
 
 /** Applies the migrations the store has not seen yet; returns the names applied. */
