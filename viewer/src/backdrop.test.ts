@@ -67,6 +67,9 @@ describe('backdrop pick', () => {
     expect(backdropNoteText(pick.note, t)).toBe(
       'backdrop.fallback{"device":"device.tablet","taken":"device.desktop","date":"2026-11-20","width":1440}',
     );
+    // Laid out at the tablet bucket's width, so the page reflows to its tablet layout.
+    expect(pick.width).toBeNull();
+    expect(pick.source).toMatchObject({ kind: 'snapshot', width: 1440 });
   });
 
   it('frames the live page when asked, or when there is no snapshot', () => {

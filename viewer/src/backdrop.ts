@@ -47,7 +47,11 @@ export type BackdropSource =
 /** The backdrop picked for a view, the document width to draw the heat at, and a note on the choice. */
 export interface BackdropPick {
   source: BackdropSource;
-  /** Width the page is laid out at (a snapshot's own width); null: the bucket's reference width. */
+  /**
+   * Width the page is laid out at: a snapshot's own width when it was taken on the device
+   * class asked for; null for the bucket's reference width (live pages, and snapshots of
+   * another device class, which then reflow to this device's layout).
+   */
   width: number | null;
   /** Why this backdrop and not the one asked for, or what it is; empty when nothing needs saying. */
   note: BackdropNote | null;
@@ -90,7 +94,7 @@ export function pickBackdrop({
       viewportHeight: s.viewportHeight || 800,
       url: s.url,
     },
-    width: s.viewportWidth,
+    width: s.fallback ? null : s.viewportWidth,
     note,
   });
   const snapshotNote = (s: PageSnapshot): BackdropNote => {

@@ -216,7 +216,8 @@ export const en = {
   'backdrop.snapshot': 'Page snapshot',
   'backdrop.live': 'Live page',
   'backdrop.taken': 'Snapshot of {date}, {width} px wide',
-  'backdrop.fallback': 'No {device} snapshot yet: the {taken} one is shown ({date}, {width} px wide).',
+  'backdrop.fallback':
+    'No {device} snapshot yet: the {taken} one of {date} is shown, laid out at the {device} width.',
   'backdrop.noSnapshot': 'No snapshot of this page yet: the live page is shown.',
   'backdrop.noLive': 'This page has no web address to frame: its snapshot is shown.',
   'backdrop.none':

@@ -209,7 +209,7 @@ export const zhCN: Record<MessageKey, string> = {
   'backdrop.snapshot': '页面快照',
   'backdrop.live': '实时页面',
   'backdrop.taken': '{date} 的快照，宽 {width} 像素',
-  'backdrop.fallback': '暂无{device}快照，显示{taken}快照（{date}，宽 {width} 像素）。',
+  'backdrop.fallback': '暂无{device}快照，显示 {date} 的{taken}快照，按{device}宽度排版。',
   'backdrop.noSnapshot': '该页面还没有快照，显示实时页面。',
   'backdrop.noLive': '该页面没有可嵌入的网址，显示页面快照。',
   'backdrop.none':
