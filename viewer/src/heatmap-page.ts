@@ -8,7 +8,8 @@ import { previousRange } from './dates';
 import type { Lang, Translate } from './i18n';
 import { type Loaded, loadOverlays } from './load-overlay';
 import { locate } from './locate';
-import { scaleForPage } from './mini/width-scale';
+import { createScreenshots } from './mini/screenshots';
+import { scaleForPage, widthScaledBackdrop } from './mini/width-scale';
 import { describeSegment, toApiSegment } from './segments';
 import { createBackdropControl } from './snapshot/backdrop-control';
 import { loadBackdrop } from './snapshot/load-backdrop';
@@ -43,24 +44,25 @@ export const createHeatmapPage = ({
   toFunnel,
 }: HeatmapPageDeps) => {
   let heatAbort: AbortController | null = null;
-  // Screenshots the analyst chose as backdrops, per site, page and device (this tab only).
-  const shots = new Map<string, HTMLImageElement>();
-  const shotKey = (q: PageQuery) => `${q.site}|${q.page}|${q.device}`;
+  // Screenshots the analyst chose as backdrops, per site and page (kept in this browser).
+  const screenshots = createScreenshots();
   const fileInput = byId('backdrop-file', HTMLInputElement);
+  const removeButton = byId('backdrop-remove', HTMLButtonElement);
   fileInput.addEventListener('change', async () => {
     const file = fileInput.files?.[0];
     const q = pageQuery();
     fileInput.value = '';
     if (!file || !q) return;
-    const image = new Image();
-    image.src = URL.createObjectURL(file);
-    try {
-      await image.decode();
-    } catch {
+    if (!(await screenshots.choose(q, file))) {
       setStatus(stageStatus, t('backdrop.bad'), { error: true });
       return;
     }
-    shots.set(shotKey(q), image);
+    void loadView();
+  });
+  removeButton.addEventListener('click', async () => {
+    const q = pageQuery();
+    if (!q) return;
+    await screenshots.remove(q);
     void loadView();
   });
   const summary = byId('summary', HTMLParagraphElement);
@@ -88,6 +90,7 @@ export const createHeatmapPage = ({
   });
   function showMessage(text: string, error = false) {
     heatAbort?.abort();
+    removeButton.hidden = true;
     stage.hide();
     stageB.hide();
     showCaptions([]);
@@ -125,8 +128,12 @@ export const createHeatmapPage = ({
     void loadElements(q, abort.signal);
     try {
       const pageUrl = pages()?.find((p) => p.pageKey === q.page)?.url ?? null;
-      const picking = loadBackdrop(api, q, state().backdrop, pageUrl, abort.signal);
-      const [[loaded, other], backdrop] = await Promise.all([
+      // Width-normalised rows must keep their own width: no snapshot or live page for them.
+      const scaled = widthScaledBackdrop(q);
+      const picking = scaled
+        ? Promise.resolve(scaled)
+        : loadBackdrop(api, q, state().backdrop, pageUrl, abort.signal);
+      const [[loaded, other], backdrop, screenshot] = await Promise.all([
         loadOverlays(
           api,
           queries,
@@ -137,8 +144,10 @@ export const createHeatmapPage = ({
           picking.then((b) => b.width),
         ),
         picking,
+        screenshots.get(q),
       ]);
       if (abort.signal.aborted || !loaded) return;
+      removeButton.hidden = !screenshot;
       const source = backdrop.source;
       const second = other && queries[1] ? showSecond(other, source, queries[1]) : stageB.hide();
       if ('empty' in loaded) {
@@ -149,7 +158,7 @@ export const createHeatmapPage = ({
         await second;
         return;
       }
-      const result = await stage.show(loaded.overlay, source, shots.get(shotKey(q)) ?? null);
+      const result = await stage.show(loaded.overlay, source, screenshot);
       if (!result || abort.signal.aborted) return;
       const note = loaded.overlay.describe?.();
       summary.textContent = [
@@ -158,7 +167,7 @@ export const createHeatmapPage = ({
         t('summary.geometry', { width: loaded.overlay.width, height: result.height }),
       ].join(' · ');
       heatCanvas.setAttribute('aria-label', `${t(`type.${state().type}`)} ${q.page}: ${summary.textContent}`);
-      const shot = shots.has(shotKey(q));
+      const shot = screenshot !== null;
       const none = backdrop.source.kind === 'none';
       setStatus(stageStatus, result.backdrop ? '' : t(none ? 'backdrop.none' : 'error.frame'));
       backdropControl.note(shot || none ? '' : backdropNoteText(backdrop.note, t));

@@ -10,6 +10,7 @@ import { createFunnelPage } from './funnel/funnel-page';
 import { DEFAULT_STOPS } from './heat/palette';
 import { createHeatmapPage } from './heatmap-page';
 import { type Lang, pickLang, type Translate, translate } from './i18n';
+import { deviceForPage } from './mini/width-scale';
 import { formatState, parseState, type View, type ViewState } from './state';
 import { createTokenAccess } from './token-access';
 import { type ControlChange, createControls } from './ui/controls';
@@ -71,7 +72,10 @@ const heatmapPage = createHeatmapPage({
   },
 });
 const controls = createControls({ onChange: (c) => change(c), onUnlock: () => access.ask('') });
-const pageList = createPageList({ onPick: (pageKey) => change({ page: pageKey }) });
+// A mini-program page opens in the mobile bucket (its desktop heatmap is always empty).
+const pageList = createPageList({
+  onPick: (pageKey) => change({ page: pageKey, device: deviceForPage(pageKey, pages, state.device) }),
+});
 const funnelPage = createFunnelPage({
   api,
   state: () => state,
@@ -225,6 +229,11 @@ async function loadPages() {
   }
   if (state.page === null && pages && pages.length > 0) {
     state = { ...state, page: pages[0]?.pageKey ?? null };
+    writeUrl(false);
+  }
+  const device = deviceForPage(state.page, pages, state.device);
+  if (device !== state.device) {
+    state = { ...state, device };
     writeUrl(false);
   }
   renderChrome();

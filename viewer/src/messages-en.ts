@@ -211,6 +211,7 @@ export const en = {
   'probe.element': '{selector}: {n} clicks',
   'probe.seconds': 'Band {band}: {s} s in view per page view',
   'backdrop.upload': 'Screenshot as backdrop',
+  'backdrop.remove': 'Remove screenshot',
   'backdrop.bad': 'That file is not an image this browser can show. Choose a PNG, JPEG or WebP screenshot.',
   backdrop: 'Backdrop',
   'backdrop.snapshot': 'Page snapshot',

@@ -204,6 +204,7 @@ export const zhCN: Record<MessageKey, string> = {
   'probe.element': '{selector}：{n} 次点击',
   'probe.seconds': '第 {band} 区：每次浏览可见 {s} 秒',
   'backdrop.upload': '上传截图作背景',
+  'backdrop.remove': '移除截图',
   'backdrop.bad': '该文件不是浏览器可显示的图片，请选择 PNG、JPEG 或 WebP 截图。',
   backdrop: '背景',
   'backdrop.snapshot': '页面快照',

@@ -1,16 +1,27 @@
 /**
  * Mini-program pages in the viewer, end to end: taps of the same page from a 375 px and a
  * 414 px phone posted through `POST /v1/batch` as the mini SDK sends them, then the page
- * opened in Chromium: the heat is drawn on a plain page 375 px wide where the taps are (both
- * phones' taps on one spot), and a screenshot the analyst picks goes behind it.
+ * opened in Chromium: it opens in the mobile bucket by itself, the heat is drawn on a plain
+ * page 375 px wide where the taps are (both phones' taps on one spot) even though a 414 px
+ * snapshot of the route is stored, and a screenshot the analyst picks goes behind it, stays
+ * across reloads and can be removed.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BATCH_PATH, PROTOCOL_VERSION, type WireEvent } from '@heatfunnel/sdk/protocol';
 import { launchBrowser } from '@heatfunnel/sdk/test/browser';
+import {
+  type ServerProcess,
+  startServerProcess,
+  stopServerProcess,
+} from '@heatfunnel/server/test/server-process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type Point, uuidv7 } from './fixture';
-import { startServer, type TestServer } from './server';
+import { ARTIFACTS, type Point, PRODUCT_KEY, uuidv7 } from './fixture';
+import { REPO_DIR, VIEWER_DIR } from './server';
 
 const ROUTE = '/pages/goods/index';
 const REFERENCE = 375;
@@ -19,8 +30,68 @@ const BUY: Point = { x: 100, y: 500 };
 const BANNER: Point = { x: 280, y: 120 };
 const TAPS = { buy: 12, banner: 4 };
 
-let server: TestServer;
+let server: ServerProcess;
 let browser: Browser;
+let dataDir: string;
+
+/**
+ * Stores a mobile snapshot of the route, 414 px wide, before the server starts: mini pages
+ * have none today, but if one came, laying width-normalised rows out at its width would
+ * stretch them by 414 / 375.
+ */
+function storeRouteSnapshot(dir: string) {
+  const now = new Date().toISOString();
+  const node = {
+    type: 0,
+    id: 1,
+    childNodes: [
+      {
+        type: 2,
+        id: 2,
+        tagName: 'html',
+        attributes: {},
+        childNodes: [
+          {
+            type: 2,
+            id: 3,
+            tagName: 'body',
+            attributes: { style: 'margin:0;height:1500px;background:#c0392b' },
+            childNodes: [],
+          },
+        ],
+      },
+    ],
+  };
+  const row = {
+    site: 'demo',
+    page_key: ROUTE,
+    device: 'mobile',
+    hash: 'test-mini',
+    url: ROUTE,
+    viewport_width: 414,
+    viewport_height: 736,
+    doc_width: 414,
+    doc_height: 1500,
+    taken_at: now,
+    received_at: now,
+    body: JSON.stringify(node),
+  };
+  const rowsFile = join(dir, 'snapshot-rows.json');
+  writeFileSync(rowsFile, JSON.stringify([row]));
+  const script = pathToFileURL(join(VIEWER_DIR, 'test', 'snapshot-store.ts')).href;
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { register } from 'tsx/esm/api'; register(); await import('${script}');`,
+      dir,
+      rowsFile,
+    ],
+    { cwd: join(REPO_DIR, 'server'), encoding: 'utf8', timeout: 120_000 },
+  );
+  if (run.status !== 0) throw new Error(`storing the test snapshot failed:\n${run.stdout}\n${run.stderr}`);
+}
 
 /** The events of one visit from a phone `width` px wide: a page view and taps scaled to it. */
 function visit(width: number, anon: string, now: number): WireEvent[] {
@@ -51,7 +122,9 @@ function visit(width: number, anon: string, now: number): WireEvent[] {
 }
 
 beforeAll(async () => {
-  server = await startServer();
+  dataDir = mkdtempSync(join(tmpdir(), 'hf-viewer-mini-'));
+  storeRouteSnapshot(dataDir);
+  server = await startServerProcess(dataDir);
   browser = await launchBrowser();
   const now = Date.now();
   const body = JSON.stringify({
@@ -72,7 +145,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  if (server) await stopServerProcess(server);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** RGBA of the heat canvas at page points (CSS px of the page at 375 px wide). */
@@ -110,20 +184,24 @@ async function seen(page: Page, at: Point): Promise<number[]> {
 }
 
 describe('a mini-program page in the viewer', () => {
-  it('draws the taps of both phone widths on one spot of a 375 px page, then over a chosen screenshot', async () => {
+  it('opens in the mobile bucket and draws the taps of both phone widths on one spot of a 375 px page, then over a kept screenshot', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
     const page = await context.newPage();
     const asked: string[] = [];
     page.on('request', (r) => {
       if (r.url().includes('/api/heatmap/clicks')) asked.push(r.url());
     });
-    await page.goto(`${server.url}/?site=demo&page=${encodeURIComponent(ROUTE)}&device=mobile`);
+    // A shared link without a device: desktop by default, where a mini-program has no taps.
+    await page.goto(`${server.url}/?site=demo&page=${encodeURIComponent(ROUTE)}`);
     await page.waitForSelector('#stage[data-state="drawn"]', { timeout: 30_000 });
+    expect(new URL(page.url()).searchParams.get('device')).toBe('mobile');
+    expect(await page.isChecked('#device input[value="mobile"]')).toBe(true);
 
     expect(asked.length).toBeGreaterThan(0);
     for (const url of asked) expect(new URL(url).searchParams.get('scale')).toBe('width');
     expect(await page.textContent('#summary')).toContain(`Clicks ${TAPS.buy + TAPS.banner}`);
-    // A plain page 375 px wide (no web page to frame), as tall as the page scaled to it.
+    // A plain page 375 px wide (no web page to frame, and not the stored 414 px snapshot), as
+    // tall as the page scaled to it.
     expect(await page.getAttribute('#stage', 'data-backdrop')).toBe('none');
     expect(await page.textContent('#summary')).toContain('drawn at 375 px wide · page 1,334 px tall');
 
@@ -173,6 +251,41 @@ describe('a mini-program page in the viewer', () => {
     expect(await seen(page, { x: 40, y: 40 })).toEqual([7, 193, 96]);
     expect(await seen(page, { x: 40, y: 300 })).toEqual([244, 244, 244]);
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-mini.png'), fullPage: true });
+
+    // The screenshot is kept in this browser for the site and page: a reload shows it again.
+    await page.reload();
+    await page.waitForSelector('#stage[data-state="drawn"]', { timeout: 30_000 });
+    expect(await page.getAttribute('#stage', 'data-backdrop')).toBe('image');
+    expect(
+      await page.evaluate(() => (document.querySelector('.backdrop-image') as HTMLImageElement).naturalWidth),
+    ).toBe(828);
+    expect(await seen(page, { x: 40, y: 40 })).toEqual([7, 193, 96]);
+    // Removed, it is gone, after a reload too.
+    await page.click('#backdrop-remove');
+    await expect.poll(() => page.getAttribute('#stage', 'data-backdrop')).toBe('none');
+    expect(await page.isHidden('#backdrop-remove')).toBe(true);
+    await page.reload();
+    await page.waitForSelector('#stage[data-state="drawn"]', { timeout: 30_000 });
+    expect(await page.getAttribute('#stage', 'data-backdrop')).toBe('none');
+    expect(await page.isHidden('#backdrop-remove')).toBe(true);
+    await context.close();
+  });
+
+  it('switches to the mobile bucket when the page is picked from the list on desktop', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}`);
+    await page.waitForSelector(`#page-list button[data-page="${ROUTE}"]`, { timeout: 30_000 });
+    expect(await page.isChecked('#device input[value="desktop"]')).toBe(true);
+    await page.click(`#page-list button[data-page="${ROUTE}"]`);
+    await page.waitForSelector('#stage[data-state="drawn"]', { timeout: 30_000 });
+    expect(new URL(page.url()).searchParams.get('device')).toBe('mobile');
+    expect(await page.isChecked('#device input[value="mobile"]')).toBe(true);
+    expect(await page.textContent('#summary')).toContain(`Clicks ${TAPS.buy + TAPS.banner}`);
+    // A web page stays in the bucket the analyst chose.
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('device')).toBeNull();
+    expect(await page.isChecked('#device input[value="desktop"]')).toBe(true);
     await context.close();
   });
 });

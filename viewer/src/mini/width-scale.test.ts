@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageQuery, PageRow } from '../api';
-import { isMiniRoute, scaleForPage } from './width-scale';
+import { deviceForPage, isMiniRoute, scaleForPage, widthScaledBackdrop } from './width-scale';
 
 const row = (pageKey: string, url: string): PageRow => ({
   pageKey,
@@ -36,5 +36,27 @@ describe('mini-program pages', () => {
     // A page not in the list (yet) is asked for as it is.
     expect(scaleForPage(query('/other'), pages)).toEqual(query('/other'));
     expect(scaleForPage(null, pages)).toBeNull();
+  });
+
+  it('opens mini-program pages asked for on desktop in the mobile bucket; web pages and a chosen tablet stay', () => {
+    const pages = [row('/pages/cart/index', '/pages/cart/index'), row('/p/:id', 'https://a.example/p/1')];
+    expect(deviceForPage('/pages/cart/index', pages, 'desktop')).toBe('mobile');
+    expect(deviceForPage('/pages/cart/index', pages, 'tablet')).toBe('tablet');
+    expect(deviceForPage('/p/:id', pages, 'desktop')).toBe('desktop');
+    // Before the page list arrives nothing is known: the URL's bucket stays.
+    expect(deviceForPage('/pages/cart/index', null, 'desktop')).toBe('desktop');
+    expect(deviceForPage(null, pages, 'desktop')).toBe('desktop');
+  });
+
+  it('gives width-normalised views no backdrop width, so their rows are never laid out at a snapshot’s', () => {
+    const scaled = scaleForPage(query('/pages/goods/index'), [
+      row('/pages/goods/index', '/pages/goods/index'),
+    ]);
+    expect(scaled && widthScaledBackdrop(scaled)).toEqual({
+      source: { kind: 'none' },
+      width: null,
+      note: null,
+    });
+    expect(widthScaledBackdrop(query('/p/:id'))).toBeUndefined();
   });
 });
