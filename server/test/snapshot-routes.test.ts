@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { fnv1a, MAX_SNAPSHOT_BYTES, type SnapshotUpload } from '@heatfunnel/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, SDK_DIST } from '../src/app.js';
@@ -103,8 +103,14 @@ describe('GET /v1/snapshot.js', () => {
     expect(await second.text()).toBe('');
     expect(second.headers.get('cache-control')).toBe('public, max-age=300');
 
-    // Another device class of the same page is its own backdrop.
-    expect(await (await script('k=shop&vw=390&pk=%2Fcart')).text()).not.toBe('');
+    // Another device class of the same page is its own backdrop; gzipped when the browser takes it.
+    const mobile = await app.request('/v1/snapshot.js?k=shop&vw=390&pk=%2Fcart', {
+      headers: { Referer: 'https://shop.example/cart', 'Accept-Encoding': 'gzip, deflate, br' },
+    });
+    expect(mobile.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await mobile.arrayBuffer())).toString('utf8')).toBe(
+      readFileSync(ENTRY, 'utf8'),
+    );
   });
 
   it('asks nothing of a site with snapshot rate 0, nor for a page with a recent snapshot', async () => {

@@ -7,6 +7,7 @@
  * batches, and stores each hash once.
  */
 import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import {
   deviceClassOf,
   GZIP_QUERY_FLAG,
@@ -74,12 +75,15 @@ export const snapshotRoutes = ({
   onError = () => {},
 }: SnapshotRoutesOptions) => {
   const app = new Hono();
-  let entry: Promise<string> | undefined;
+  // Read and gzipped once: 80 KB raw, about 26 KB gzipped.
+  let entry: Promise<{ raw: Buffer; gzip: Buffer }> | undefined;
   const loadEntry = () => {
-    entry ??= readFile(entryFile, 'utf8').catch((error) => {
-      entry = undefined;
-      throw error;
-    });
+    entry ??= readFile(entryFile)
+      .then((raw) => ({ raw, gzip: gzipSync(raw, { level: 9 }) }))
+      .catch((error) => {
+        entry = undefined;
+        throw error;
+      });
     return entry;
   };
 
@@ -124,7 +128,14 @@ export const snapshotRoutes = ({
     const js = { 'Content-Type': 'text/javascript; charset=utf-8' };
     if (wanted) {
       try {
-        return c.body(await loadEntry(), 200, { ...js, 'Cache-Control': 'no-store' });
+        const { raw, gzip } = await loadEntry();
+        const zipped = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+        return c.body(new Uint8Array(zipped ? gzip : raw), 200, {
+          ...js,
+          'Cache-Control': 'no-store',
+          Vary: 'Accept-Encoding',
+          ...(zipped ? { 'Content-Encoding': 'gzip' } : {}),
+        });
       } catch (error) {
         onError(error);
       }
