@@ -5,35 +5,18 @@
  * `SnapshotUpload` to the server it came from, gzipped when the browser can. It never
  * throws into the host page and sends nothing when the visitor has moved on to another page.
  */
-import { cleanUrl } from '../core/page-key';
 import {
-  deviceClassOf,
   GZIP_QUERY_FLAG,
   MAX_SNAPSHOT_BYTES,
   PROTOCOL_VERSION,
   SNAPSHOT_PATH,
   type SnapshotUpload,
 } from '../protocol';
+import { type Context, contextOf } from './context';
 import { takeSnapshot } from './take-snapshot';
 
 /** How long after the script runs (the page's load event has passed) the page counts as settled, ms. */
 export const SETTLE_MS = 1000;
-
-type Context = Pick<SnapshotUpload, 'k' | 'pk' | 'url' | 'dc'>;
-
-/**
- * What the core put in the script's URL: site key `k`, page key `pk` and viewport width `vw`
- * (the device class is derived from it, as the server does for events). The URL is cleaned
- * as the core cleans it (utm_* kept; a site's extra `keepParams` are not known here).
- */
-export function contextOf(src: string): { origin: string; context: Context } | undefined {
-  const url = new URL(src);
-  const k = url.searchParams.get('k');
-  const pk = url.searchParams.get('pk');
-  const vw = Number(url.searchParams.get('vw'));
-  if (!k || !pk || !(vw > 0)) return undefined;
-  return { origin: url.origin, context: { k, pk, dc: deviceClassOf(vw), url: cleanUrl(location.href) } };
-}
 
 /** `body` as gzip when CompressionStream exists, else as it is. */
 async function compress(body: string): Promise<{ data: BodyInit; gzip: boolean }> {
@@ -71,7 +54,7 @@ export async function sendSnapshot(origin: string, context: Context): Promise<nu
 }
 
 const script = document.currentScript as HTMLScriptElement | null;
-const found = script && contextOf(script.src);
+const found = script && contextOf(script.src, location.href);
 if (found) {
   const startedOn = location.href;
   setTimeout(() => {
