@@ -65,8 +65,13 @@ export function createTracker(client: CoreClient, api: MiniApi, view: View, taro
     entry = options || {};
   });
 
+  // Baidu's Component pages: the page behind the component has the route (uni-app's
+  // uni-mp-baidu/src/runtime/parsePageOptions.ts reads `this.pageinstance.route`).
   const routeOf = (inst: Any): string =>
-    String(inst.route || inst.__route__ || inst.uri || '').replace(/^\/?/, '/');
+    String(inst.route || inst.__route__ || inst.uri || Object(inst.pageinstance).route || '').replace(
+      /^\/?/,
+      '/',
+    );
   /** Credits the time since the last count to the bands in view, while the visitor is active. */
   const count = (page: Shown, input?: boolean) => {
     const at = Date.now();

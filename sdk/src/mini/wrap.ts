@@ -97,6 +97,9 @@ function hookBefore(target: Any, keys: string[]): Any {
     if (typeof fn === 'function')
       out[key] = function (this: Any, ...args: Any[]) {
         hookSetData(this);
+        // Baidu hands a Component page its query in lifetimes.onInit, before onShow (which it
+        // runs before onLoad); the other hooked lifecycles get none, or the same as onLoad.
+        if (args[0]) report((t) => t.load(this, args[0]));
         return fn.apply(this, args);
       };
   }

@@ -163,8 +163,9 @@ export function installRuntime(
     const fn = inst.__def[key];
     return typeof fn === 'function' ? fn.apply(inst, args) : undefined;
   };
-  // Route fields as the issue lists them: `route` (WeChat, Alipay), `__route__` (Douyin), `uri` (Baidu).
-  const routeField = { wx: 'route', my: 'route', tt: '__route__', swan: 'uri' }[name];
+  // Route fields: `route` (WeChat, Alipay; Baidu's docs: `getCurrentPages()[n].route`),
+  // `__route__` (Douyin: uni-mp-toutiao/src/runtime/componentLifetimes.ts copies it to `route`).
+  const routeField = name === 'tt' ? '__route__' : 'route';
 
   const Page = (def: Any) => {
     pages.set(registering, { def, component: false });
@@ -201,13 +202,12 @@ export function installRuntime(
     if (!entry) throw new Error(`no page registered at ${route}`);
     if (entry.component && alipay) throw new Error('Alipay pages are made with Page (uni-app does so too)');
     const source = entry.component ? entry.def.methods : entry.def;
-    const inst: Any = {
-      data: { ...(entry.def.data || {}) },
-      [routeField]: route,
-      options: query,
-      __def: source,
-      __component: entry.component,
-    };
+    const inst: Any = { data: { ...(entry.def.data || {}) }, __def: source, __component: entry.component };
+    // Baidu: a Component page's instance is the component; the page behind it, with the
+    // route, is its `pageinstance`, and the query comes with lifetimes.onInit and onLoad
+    // (uni-mp-baidu/src/runtime/parseComponentOptions.ts, parsePageOptions.ts rely on both).
+    if (name === 'swan' && entry.component) inst.pageinstance = { route };
+    else Object.assign(inst, { [routeField]: route, options: query });
     for (const key in source) if (typeof source[key] === 'function') inst[key] = source[key];
     inst.setData = (d: Any) => Object.assign(inst.data, d);
     // A page made with Component is attached (its lifetimes run) before onLoad.

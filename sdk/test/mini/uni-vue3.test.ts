@@ -9,7 +9,7 @@
  * - WeChat: pages are `Component`s; `lifetimes.attached` makes it, its first `setData` calls
  *   deferred and replayed through the `setData` found first (uni-mp-core/src/runtime/fixSetData.ts).
  * - Douyin: the same, plus `lifetimes.created` (uni-mp-toutiao/src/runtime/componentLifetimes.ts).
- * - Baidu: `lifetimes.onInit` makes it under fixSetDataStart, `attached` ends the deferral;
+ * - Baidu: `lifetimes.onInit(query)` makes it under fixSetDataStart, `attached` ends the deferral;
  *   `__l` moves from `methods` to `messages` and `methods.__e` dispatches custom components'
  *   events (uni-mp-baidu/src/runtime/parseComponentOptions.ts).
  * - Alipay: pages are `Page`s with `__l` at the top, made in `onLoad`; components make it in
@@ -152,7 +152,7 @@ describe.each(['wx', 'tt', 'swan', 'my'] as const)('uni-app (Vue 3) on %s', (api
       c: vOn(($event: unknown) => ctx.addToCart('U3', $event)),
       ...(showCoupon ? { d: vOn(ctx.onCoupon) } : {}),
     }));
-    const page = rt.launch('pages/goods/detail?id=3');
+    const page = rt.launch('pages/goods/detail?id=3&utm_source=qr');
     const node = { left: 0, top: 0, width: 9, height: 9 };
     rt.tap({ ...node, id: 'buy', dataset: { sku: 'U3' }, bind: { tap: page.data.a } }, 10, 20);
     rt.tap({ ...node, bind: { longpress: page.data.b } }, 30, 40, { long: true });
@@ -167,7 +167,9 @@ describe.each(['wx', 'tt', 'swan', 'my'] as const)('uni-app (Vue 3) on %s', (api
     expect(page.data).toMatchObject({ a: 'e0', b: 'e1', c: 'e2', d: 'e3' });
     // The shop's handlers ran as before, with the values of the latest render.
     expect(calls).toEqual(['buy U3', 'pick', 'cart U3', 'notify', 'coupon']);
-    expect(rt.events()[0]).toMatchObject({ t: 'pageview', pk: '/pages/goods/detail' });
+    // The route and query, wherever the platform keeps them (Baidu: the component's
+    // `pageinstance`, the query in lifetimes.onInit, before onShow).
+    expect(rt.events()[0]).toMatchObject({ t: 'pageview', pk: '/pages/goods/detail', ch: 'qr' });
     expect(clicks(rt.events()).map((e) => [e.sel, e.x, e.y, e.tk])).toEqual([
       ['onBuy#buy[data-sku=U3]', 10, 20, undefined],
       ['onPick', 30, 40, 'longpress'],
