@@ -71,3 +71,46 @@ it('skips stored ids with the statements a ClickHouse server runs (segment sent 
   );
   expect(staging[0]?.n).toBe(0);
 });
+
+it('inserts every column a spool line can hold (a column missing from the list would be dropped silently)', async () => {
+  const now = Date.now();
+  const tap = click(30, 40, now, {
+    p: 'weapp',
+    sel: 'onBuy#buy',
+    href: 'pages/cart',
+    tx: 'Buy now',
+    cx: 12,
+    cy: 34,
+    sy: 560,
+    tk: 'longpress',
+    fx: 1,
+    rg: 1,
+    dd: 1,
+    u: 'user-1',
+    r: 'https://ref.example/',
+    ch: 'wechat',
+  });
+  const events: WireEvent[] = [
+    tap,
+    { ...pageview(now), t: 'scroll', md: 900, att: [1, 2.5] },
+    { ...pageview(now), t: 'step', f: 'checkout', st: 'pay', pr: { sku: 'a1' } },
+    { ...pageview(now), t: 'custom', n: 'share', pr: { to: 'friend' } },
+  ];
+  const enrichment = { browser: 'WeChat', os: 'iOS', ua_device: 'mobile', bot: 1, ip: '203.0.113.0' };
+  const file = join(db.dataDir, 'all-columns.ndjson');
+  writeFileSync(file, events.map((e) => `${JSON.stringify(eventRow('s', e, now, enrichment))}\n`).join(''));
+  await insertSegment(db.store, file, 'spool:all-columns');
+  for (const event of events) {
+    const expected = eventRow('s', event, now, enrichment);
+    const [stored] = await rows<Record<string, unknown>>(
+      db.store,
+      `SELECT ${Object.keys(expected).join(', ')} FROM ${db.store.table('events')} WHERE id = {id:UUID}`,
+      { id: event.id },
+    );
+    expect(stored, `event ${event.t} was not stored`).toBeDefined();
+    for (const [column, value] of Object.entries(expected)) {
+      if (column === 'ts' || column === 'received_at') continue; // DateTime64 text in the answer
+      expect(stored?.[column], `column ${column} of a ${event.t}`).toEqual(value);
+    }
+  }
+});
