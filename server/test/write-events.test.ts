@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { WireEvent } from '@heatfunnel/sdk/protocol';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eventRow } from '../src/ingest/event-row.js';
-import { insertSegment, writeEvents } from '../src/store/write-events.js';
+import { EVENT_COLUMNS, insertSegment, writeEvents } from '../src/store/write-events.js';
 import { click, pageview } from './helpers/events.js';
 import { freshStore, rows, type TestStore } from './helpers/store.js';
 
@@ -113,4 +113,14 @@ it('inserts every column a spool line can hold (a column missing from the list w
       expect(stored?.[column], `column ${column} of a ${event.t}`).toEqual(value);
     }
   }
+});
+
+it('lists every column of the events table a row can fill', async () => {
+  // A migration that adds an events column must add it to the segment insert's list too.
+  const columns = await rows<{ name: string }>(
+    db.store,
+    `SELECT name FROM system.columns WHERE database = {db:String} AND table = 'events' AND default_kind NOT IN ('MATERIALIZED', 'ALIAS')`,
+    { db: db.store.database },
+  );
+  expect(EVENT_COLUMNS.map(([name]) => name).sort()).toEqual(columns.map((c) => c.name).sort());
 });
