@@ -241,8 +241,8 @@ async function postScriptedPage(base: string) {
 }
 
 /** Resolves once the heatmap API counts `n` clicks on `pageKey` (the flusher runs about once a second). */
-async function clicksStored(base: string, pageKey: string, n: number) {
-  const api = `${base}/api/heatmap/clicks?site=demo&page=${encodeURIComponent(pageKey)}`;
+async function clicksStored(base: string, pageKey: string, n: number, device = 'desktop') {
+  const api = `${base}/api/heatmap/clicks?site=demo&page=${encodeURIComponent(pageKey)}&device=${device}`;
   for (let tries = 0; ((await (await fetch(api)).json()) as { total: number }).total !== n; tries++) {
     if (tries > 300) throw new Error(`the clicks on ${pageKey} never reached the heatmap API`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -488,21 +488,34 @@ describe('snapshot backdrop', () => {
       p: 'weapp',
       url: route,
       pk: route,
-      vw: 1280,
-      vh: 800,
-      dw: 1280,
-      dh: 900,
+      vw: 375,
+      vh: 667,
+      dw: 375,
+      dh: 1334,
     } as const;
+    // A tap on a phone, as the mini-program SDK sends it (page and viewport coordinates).
     const events: WireEvent[] = [
       { ...base, id: uuidv7(now), ts: now, t: 'pageview' },
-      { ...base, id: uuidv7(now + 1), ts: now + 1, t: 'click', x: 100, y: 100, sel: 'onTap#go' },
+      {
+        ...base,
+        id: uuidv7(now + 1),
+        ts: now + 1,
+        t: 'click',
+        x: 100,
+        y: 300,
+        sel: 'onTap#go',
+        cx: 100,
+        cy: 100,
+        sy: 200,
+      },
     ];
     const posted = await fetch(`${server.url}${BATCH_PATH}`, {
       method: 'POST',
       body: JSON.stringify({ k: 'demo', v: PROTOCOL_VERSION, e: events }),
     });
     expect(posted.status).toBe(200);
-    await clicksStored(server.url, route, 1);
+    await clicksStored(server.url, route, 1, 'mobile');
+    // A mini-program page opens in the mobile bucket.
     const page = await open(`?site=demo&page=${encodeURIComponent(route)}`);
     expect(await page.getAttribute('#stage', 'data-backdrop')).toBe('none');
     expect(await page.textContent('#stage-status')).toBe(
