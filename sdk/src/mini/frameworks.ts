@@ -38,7 +38,8 @@ export function handlerName(value: unknown): string | undefined {
  * called on instance `inst`.
  */
 export function recoverNode(handler: string, event: Any, taro?: TaroDocument, inst?: Any): TapNode {
-  const target = event.currentTarget || {};
+  // Alipay's events have no currentTarget: their target carries the bound node's dataset.
+  const target = event.currentTarget || event.target || {};
   const dataset = { ...target.dataset };
   let id: string | undefined = target.id;
   if (handler === '__e') {

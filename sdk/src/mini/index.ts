@@ -62,7 +62,7 @@ export function init(options: MiniOptions): Client {
   const api = options?.api || detectApi();
   if (!api || !options?.site || !options.endpoint) {
     console.error(
-      '[heatfunnel] init({ site, endpoint }) needs both, in a mini-program runtime (wx, my, tt, swan). Nothing is captured.',
+      '[heatfunnel] init({ site, endpoint }) needs both, in a wx, my, tt or swan runtime. Nothing is captured.',
     );
     return { pageview() {}, track() {}, step() {}, identify() {}, reset() {}, consent() {}, flush() {} };
   }

@@ -20,10 +20,12 @@ describe('mini-program helpers', () => {
     expect(fitStored(`"${'x'.repeat(STORE_MAX_BYTES)}"`)).toBeUndefined();
   });
 
-  it('finds the event in the first argument, else the last, and only objects with type and currentTarget', () => {
+  it('finds the event in the first argument, else the last, and only objects with type and currentTarget (Alipay: target)', () => {
     const e = { type: 'tap', currentTarget: {} };
+    const alipay = { type: 'tap', target: { dataset: {}, targetDataset: {} } };
     expect(eventArg([e, 1])).toBe(e);
     expect(eventArg(['sku', 2, e])).toBe(e);
+    expect(eventArg([alipay])).toBe(alipay);
     expect(eventArg(['sku', e, 2])).toBeUndefined();
     expect(eventArg([{ type: 'tap' }])).toBeUndefined();
     expect(eventArg([])).toBeUndefined();

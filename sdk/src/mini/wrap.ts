@@ -33,9 +33,14 @@ function report(fn: (t: Tracker) => void): void {
   }
 }
 
-/** The native event among `args`: the first argument, else the last (frameworks pass it last). */
+/**
+ * The native event among `args`: the first argument, else the last (frameworks pass it last).
+ * An event has a `type` and a `currentTarget`, or on Alipay only a `target` (whose `dataset`
+ * is the bound node's, `targetDataset` the tapped one's).
+ */
 export function eventArg(args: Any[]): Any {
-  const isEvent = (a: Any) => a && typeof a === 'object' && typeof a.type === 'string' && a.currentTarget;
+  const isEvent = (a: Any) =>
+    a && typeof a === 'object' && typeof a.type === 'string' && (a.currentTarget || a.target);
   if (isEvent(args[0])) return args[0];
   return isEvent(args[args.length - 1]) ? args[args.length - 1] : undefined;
 }

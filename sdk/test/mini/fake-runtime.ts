@@ -350,12 +350,20 @@ export function installRuntime(
           offsetLeft: node.left,
           offsetTop: node.top,
         };
+        // Alipay's event has no currentTarget and no detail: its target names the tapped node
+        // but carries the bound node's dataset, the tapped one's in targetDataset (Alipay's
+        // "事件对象" reference: BaseEvent type, timeStamp, target { id, tagName, dataset,
+        // targetDataset }; TouchEvent touches, changedTouches).
         const event: Any = alipay
           ? {
               type,
               timeStamp: clock,
-              target: { ...target, tagName: 'view', targetDataset: target.dataset },
-              currentTarget,
+              target: {
+                ...target,
+                tagName: 'view',
+                dataset: currentTarget.dataset,
+                targetDataset: target.dataset,
+              },
               touches: [touch],
               changedTouches: [touch],
             }

@@ -127,8 +127,10 @@ describe.each(['wx', 'tt', 'swan', 'my'] as const)('uni-app (Vue 3) on %s', (api
     let showCoupon = false;
     let soldOut = false;
     // <script setup>: function onBuy(e) {...}; options API methods come bound ("bound onPick").
-    function onBuy(e: { currentTarget: { dataset: { sku: string } } }) {
-      calls.push(`buy ${e.currentTarget.dataset.sku}`);
+    // (Alipay's events have no currentTarget: the bound node's dataset is on target.)
+    type Node = { dataset: { sku: string } };
+    function onBuy(e: { currentTarget?: Node; target: Node }) {
+      calls.push(`buy ${(e.currentTarget ?? e.target).dataset.sku}`);
     }
     function onNotify() {
       calls.push('notify');
