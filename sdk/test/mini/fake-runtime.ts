@@ -350,7 +350,9 @@ export function installRuntime(
           offsetLeft: node.left,
           offsetTop: node.top,
         };
-        // Alipay's event has no currentTarget and no detail: its target names the tapped node
+        // WeChat, Douyin and Baidu: type, timeStamp, target, currentTarget, detail { x, y } (page
+        // point), touches and changedTouches { pageX/Y, clientX/Y } (Douyin's reference "TTML-事件"
+        // shows the same object as WeChat's). Alipay's event has no currentTarget and no detail: its target names the tapped node
         // but carries the bound node's dataset, the tapped one's in targetDataset (Alipay's
         // "事件对象" reference: BaseEvent type, timeStamp, target { id, tagName, dataset,
         // targetDataset }; TouchEvent touches, changedTouches).
