@@ -101,7 +101,8 @@ async function variant(name: string, dataDir: string, files: string[]) {
   await migrate(store);
   if (name === 'no-views') await dropViews(store);
   // `without:<view>` drops one view, to see what it costs.
-  if (name.startsWith('without:')) await store.client.command({ query: `DROP TABLE ${store.table(name.slice(8))}` });
+  if (name.startsWith('without:'))
+    await store.client.command({ query: `DROP TABLE ${store.table(name.slice(8))}` });
   const idCheck: IdCheck = name === 'no-id-check' ? 'none' : name === 'file-twice' ? 'file-twice' : 'staged';
   const insert = (file: string, token: string) => insertSegment(store, file, token, { idCheck });
   const cpuStart = cpu();
