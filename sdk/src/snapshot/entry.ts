@@ -53,15 +53,25 @@ export async function sendSnapshot(origin: string, context: Context): Promise<nu
   return response.status;
 }
 
+/** Runs `fn` when the browser is idle (within 2 s), where it can tell; else soon. */
+const whenIdle = (fn: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 0);
+
 const script = document.currentScript as HTMLScriptElement | null;
 const found = script && contextOf(script.src, location.href);
 if (found) {
   const startedOn = location.href;
-  setTimeout(() => {
-    // A route change while the page settled: this is no longer the page the server asked for.
-    if (location.href !== startedOn) return;
-    sendSnapshot(found.origin, found.context).catch(() => {
-      // Never into the host page: a lost snapshot is asked for again on a later visit.
-    });
-  }, SETTLE_MS);
+  // Serialising is one long task (about 100 ms for 2,000 elements on a busy machine): it waits
+  // for the page to settle, then for an idle moment, not for the visitor's next interaction.
+  setTimeout(
+    () =>
+      whenIdle(() => {
+        // A route change while the page settled: this is no longer the page the server asked for.
+        if (location.href !== startedOn) return;
+        sendSnapshot(found.origin, found.context).catch(() => {
+          // Never into the host page: a lost snapshot is asked for again on a later visit.
+        });
+      }),
+    SETTLE_MS,
+  );
 }
