@@ -13,6 +13,16 @@ describe('contextOf', () => {
       origin: 'https://hf.example',
       context: { k: 'shop', pk: '/p/:id', dc: 'mobile', url: 'https://shop.example/p/7?utm_source=ad' },
     });
+    // The page that asked comes from the fragment the core adds.
+    expect(
+      contextOf(
+        'https://hf.example/v1/snapshot.js?k=shop&vw=390&pk=%2F#https://shop.example/a?utm_source=x#/cart',
+        'https://shop.example/b',
+      ),
+    ).toMatchObject({
+      page: 'https://shop.example/a?utm_source=x#/cart',
+      context: { url: 'https://shop.example/a?utm_source=x#/cart' },
+    });
     // An endpoint with a path prefix keeps it.
     expect(
       contextOf('https://example.com/hf/v1/snapshot.js?k=shop&vw=1280&pk=%2F', 'https://shop.example/')

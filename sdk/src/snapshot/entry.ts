@@ -60,14 +60,13 @@ const whenIdle = (fn: () => void) =>
 const script = document.currentScript as HTMLScriptElement | null;
 const found = script && contextOf(script.src, location.href);
 if (found) {
-  const startedOn = location.href;
   // Serialising is one long task (about 100 ms for 2,000 elements on a busy machine): it waits
   // for the page to settle, then for an idle moment, not for the visitor's next interaction.
   setTimeout(
     () =>
       whenIdle(() => {
-        // A route change while the page settled: this is no longer the page the server asked for.
-        if (location.href !== startedOn) return;
+        // A route change since the page view: this is no longer the page the server was asked for.
+        if (location.href !== found.page) return;
         sendSnapshot(found.origin, found.context).catch(() => {
           // Never into the host page: a lost snapshot is asked for again on a later visit.
         });

@@ -1,7 +1,7 @@
 /**
  * Asks the server, after a page view, whether it wants a snapshot of this page for the
  * heatmap backdrop: once per page key per page load, once the page has loaded, it adds
- * `<script src="<endpoint>/v1/snapshot.js?k&vw&pk">` (the server derives the device class
+ * `<script src="<endpoint>/v1/snapshot.js?k&vw&pk#<page URL>">` (the server derives the device class
  * from the viewport width, as for events). The server answers the snapshot entry (rrweb)
  * when it wants one and an empty script otherwise, so the core never carries rrweb.
  * Nothing is asked while collection is off.
@@ -25,7 +25,8 @@ export function loadSnapshots(client: CoreClient, endpoint: string, site: string
     const add = client.wrap(() => {
       // Script-inserted scripts are async already.
       const script = document.createElement('script');
-      script.src = `${endpoint}${SNAPSHOT_SCRIPT_PATH}?k=${enc(site)}&vw=${innerWidth}&pk=${enc(pk)}`;
+      // The fragment (not sent, not part of the cache key) tells the entry which page asked.
+      script.src = `${endpoint}${SNAPSHOT_SCRIPT_PATH}?k=${enc(site)}&vw=${innerWidth}&pk=${enc(pk)}#${location.href}`;
       document.head.append(script);
     });
     // A script added before the load event would delay the host page's load.
