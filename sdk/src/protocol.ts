@@ -242,8 +242,9 @@ export const GZIP_QUERY_FLAG = 'gz';
 
 /**
  * Page snapshots for heatmap backdrops. After a page view the core loads
- * `SNAPSHOT_SCRIPT_PATH?k=<site key>&vw=<viewport width>&pk=<page key>` from the ingest server
- * (the device class is `deviceClassOf(vw)`, as for events). The server answers the snapshot entry (a separate bundle with rrweb-snapshot) when it wants
+ * `SNAPSHOT_SCRIPT_PATH?k=<site key>&vw=<viewport width>&pk=<page key>#<page URL>` from the
+ * ingest server (the device class is `deviceClassOf(vw)`, as for events; the fragment, never
+ * sent, tells the entry which page asked). The server answers the snapshot entry (a separate bundle with rrweb-snapshot) when it wants
  * a snapshot of that page key and device class (sampling, none recent), and an empty script
  * otherwise. The entry serialises the page (inputs masked, scripts removed) and posts a
  * `SnapshotUpload` to `SNAPSHOT_PATH`; the server keeps one per site, page key, device class
