@@ -6,7 +6,7 @@ const enrichment = { browser: 'Chrome', os: 'Linux', ua_device: 'mobile', bot: 1
 
 describe('rowLine', () => {
   it('writes one JSON line per event whatever its strings hold', () => {
-    const tricky = 'say "hi"\\\n\r\t\u2028 é 中文 \u0000';
+    const tricky = 'say "hi"\\\n\r\t\u2028 é 中文 \u0000 😀 \ud800 \u001f';
     const event = click(10.4, 20.6, Date.now(), { sel: tricky, href: tricky, sh: 'ab' });
     const line = rowLine(requestColumns('site "a"', 1_700_000_000_000.7, enrichment), event);
     expect(line.indexOf('\n')).toBe(line.length - 1);
