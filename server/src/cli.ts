@@ -8,6 +8,8 @@ import { quarantineCommand } from './cli/quarantine.js';
 import { selfCheck } from './cli/self-check.js';
 import { sitesCommand } from './cli/sites.js';
 import { parseConfigArgs, type ServerConfig } from './config.js';
+import { seedDemoSnapshots } from './demo/demo-snapshots.js';
+import { DEMO_PAGES } from './demo/layout.js';
 import { seedDemo } from './demo/seed.js';
 import { DEMO_SITE } from './demo/shop-routes.js';
 import { jsonLogger } from './log.js';
@@ -21,7 +23,8 @@ Commands:
   serve     apply the schema and start the server
   migrate   apply the schema and exit
   seed      write demo events for the site "demo" (--events N, default 300000)
-  demo      migrate, seed when the demo site has no events yet, and serve with the demo shop
+  demo      migrate, seed when the demo site has no events yet (and store the demo pages'
+            snapshots when it has none), and serve with the demo shop
   sites     add|list|rotate-key: sites, write keys, allowed origins (\`heatfunnel sites\` for help)
   quarantine  the latest refused events with their reasons (--site, --reason, --limit)
   help      show this text
@@ -55,9 +58,23 @@ async function countDemoEvents(store: Store): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** Stored snapshots of the demo shop's own pages (the seed's, or ones visitors' browsers took). */
+async function countDemoSnapshots(store: Store): Promise<number> {
+  const result = await store.client.query({
+    query: `SELECT count() AS n FROM ${store.table('snapshots')}
+      WHERE site = {site:String} AND page_key IN {pages:Array(String)}`,
+    query_params: { site: DEMO_SITE, pages: DEMO_PAGES.map((p) => p.pageKey) },
+    format: 'JSONEachRow',
+  });
+  const [row] = await result.json<{ n: number | string }>();
+  return Number(row?.n ?? 0);
+}
+
+const demoOrigin = (config: ServerConfig) => `http://${config.host}:${config.port || 8080}`;
+
 async function seed(store: Store, events: number, config: ServerConfig): Promise<void> {
   const bar = progressBar('seeding demo events', events);
-  const origin = `http://${config.host}:${config.port || 8080}`;
+  const origin = demoOrigin(config);
   const written = await seedDemo(store, {
     events,
     origin,
@@ -121,8 +138,14 @@ async function main(argv: string[]): Promise<void> {
       await migrate(store);
       const existing = await countDemoEvents(store);
       if (existing === 0) await seed(store, events, config);
-      else
+      else {
         console.log(`demo data present (${existing} events); delete ${config.store.dataDir} to start over`);
+        // Data seeded before the seed took snapshots would show no snapshot backdrop otherwise.
+        if ((await countDemoSnapshots(store)) === 0) {
+          const stored = await seedDemoSnapshots(store, { origin: demoOrigin(config) });
+          console.log(`stored ${stored} demo page snapshots (the data had none)`);
+        }
+      }
       return serve({ ...config, demo: true }, store, exitAfterStart);
     }
     default:
