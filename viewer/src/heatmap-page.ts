@@ -13,7 +13,7 @@ import { scaleForPage, widthScaledBackdrop } from './mini/width-scale';
 import { describeSegment, toApiSegment } from './segments';
 import { createBackdropControl } from './snapshot/backdrop-control';
 import { loadBackdrop } from './snapshot/load-backdrop';
-import type { ViewState } from './state';
+import type { Backdrop, ViewState } from './state';
 import { byId, setStatus } from './ui/dom';
 import { createElementPanel } from './ui/element-panel';
 import { createExportButtons } from './ui/export-buttons';
@@ -30,6 +30,8 @@ export interface HeatmapPageDeps {
   errorText: (e: unknown) => string;
   /** Opens the funnel page with a "click on `selector`" step added. */
   toFunnel: (selector: string) => void;
+  /** The analyst chose another backdrop. */
+  onBackdrop: (backdrop: Backdrop) => void;
 }
 
 /** Binds the heatmap page. */
@@ -42,6 +44,7 @@ export const createHeatmapPage = ({
   t,
   errorText,
   toFunnel,
+  onBackdrop,
 }: HeatmapPageDeps) => {
   let heatAbort: AbortController | null = null;
   // Screenshots the analyst chose as backdrops, per site and page (kept in this browser).
@@ -70,12 +73,15 @@ export const createHeatmapPage = ({
   const stageStatus = byId('stage-status', HTMLParagraphElement);
   const stage = createStage();
   const stageB = createStage('-b');
-  const backdropControl = createBackdropControl();
+  const backdropControl = createBackdropControl({ onChange: onBackdrop });
   const captionA = byId('caption', HTMLElement);
   const captionB = byId('caption-b', HTMLElement);
   const elementPanel = createElementPanel({
     onFunnel: toFunnel,
-    onHover: (selector) => stage.highlight(selector ? locate(stage.view()?.doc ?? null, selector) : []),
+    // Both sides when comparing: each outlines the element in its own backdrop.
+    onHover: (selector) => {
+      for (const s of [stage, stageB]) s.highlight(selector ? locate(s.view()?.doc ?? null, selector) : []);
+    },
   });
   const exportButtons = createExportButtons({
     current: () => {
@@ -133,18 +139,23 @@ export const createHeatmapPage = ({
       const picking = scaled
         ? Promise.resolve(scaled)
         : loadBackdrop(api, q, state().backdrop, pageUrl, abort.signal);
+      const gettingShot = screenshots.get(q);
       const [[loaded, other], backdrop, screenshot] = await Promise.all([
         loadOverlays(
           api,
           queries,
           state().type,
-          state().place,
+          // Elements are looked for in a snapshot or live page; with neither, clicks go by
+          // position. Two sides share one colour scale only by position, so comparisons use it.
+          Promise.all([picking, gettingShot]).then(([b, image]) =>
+            b.source.kind === 'none' || image || queries.length > 1 ? 'position' : state().place,
+          ),
           t,
           abort.signal,
           picking.then((b) => b.width),
         ),
         picking,
-        screenshots.get(q),
+        gettingShot,
       ]);
       if (abort.signal.aborted || !loaded) return;
       removeButton.hidden = !screenshot;

@@ -23,13 +23,14 @@ const words = (q: PageQuery, t: Translate) => ({ device: t(`device.${q.device}`)
 
 /**
  * Loads the overlay of `type` for each of `queries` (one, or two to compare), laid out at
- * `width` when the backdrop has its own (a snapshot's), else at the bucket's reference width.
+ * `width` when the backdrop has its own (a snapshot's), else at the bucket's reference width;
+ * clicks placed as `place` says once the backdrop is known (by position without one).
  */
 export async function loadOverlays(
   api: Api,
   queries: readonly PageQuery[],
   type: HeatType,
-  place: Placement,
+  place: Placement | Promise<Placement>,
   t: Translate,
   signal: AbortSignal,
   width: Promise<number | null> | number | null = null,
@@ -43,7 +44,7 @@ export async function loadOverlays(
     const heatmaps = await atWidth(
       await Promise.all(queries.map((q) => api.clickHeatmap(q, LAYER[type], signal))),
     );
-    const byElement = type === 'click' && place === 'element';
+    const byElement = type === 'click' && (await place) === 'element';
     const elements = byElement
       ? await Promise.all(queries.map((q) => api.elements(q, PLACEMENT_ELEMENTS, signal)))
       : [];
@@ -61,9 +62,10 @@ export async function loadOverlays(
       const summary = t(`summary.${type}`, { device: w.device, total: heatmap.total });
       const rows = elements[i];
       const q = queries[i] as PageQuery;
+      const byPoint = clickOverlay(heatmap, t, shared);
       const overlay = rows
-        ? elementOverlay(rows, heatmap, t, (hashes) => api.elementCells(q, hashes, signal))
-        : clickOverlay(heatmap, t, shared);
+        ? elementOverlay(rows, heatmap, t, (hashes) => api.elementCells(q, hashes, signal), byPoint)
+        : byPoint;
       return { overlay, summary };
     });
   }

@@ -70,6 +70,7 @@ const heatmapPage = createHeatmapPage({
       steps.length === 0 && state.page ? [{ kind: 'pageview' as const, pageKey: state.page }] : steps;
     change({ view: 'funnel', funnel: { ...state.funnel, steps: [...start, { kind: 'click', selector }] } });
   },
+  onBackdrop: (backdrop) => change({ backdrop }),
 });
 const controls = createControls({ onChange: (c) => change(c), onUnlock: () => access.ask('') });
 // A mini-program page opens in the mobile bucket (its desktop heatmap is always empty).
@@ -152,7 +153,9 @@ function writeUrl(push: boolean) {
   else history.replaceState(null, '', url);
 }
 
-function change(c: ControlChange | Partial<Pick<ViewState, 'page' | 'view' | 'funnel' | 'cohort'>>) {
+function change(
+  c: ControlChange | Partial<Pick<ViewState, 'page' | 'view' | 'funnel' | 'cohort' | 'backdrop'>>,
+) {
   const before = state;
   state = { ...state, ...c };
   if ('site' in c && c.site !== before.site) state.page = null;
@@ -185,6 +188,8 @@ async function loadSites() {
     if (locked > 0 && state.site && !sites.some((s) => s.key === state.site))
       await api.pages(state.site, range());
   } catch (e) {
+    // The site select shows the site asked for (locked) behind the token prompt.
+    renderChrome();
     heatmapPage.message(errorText(e), true);
     return;
   }

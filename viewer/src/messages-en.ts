@@ -39,6 +39,7 @@ export const en = {
   'token.token': 'Read token',
   'token.open': 'Open',
   'token.cancel': 'Cancel',
+  'site.locked': '{site} (locked)',
   'token.unlock': '{n} locked: enter a read token',
   'token.cancelled': 'The data of {site} needs a read token. Reload the page to enter it.',
   'error.server':
@@ -120,6 +121,11 @@ export const en = {
   'funnel.down': 'Move step {n} down',
   'funnel.remove': 'Remove step {n}',
   'funnel.addFilter': 'Add a condition to step {n}',
+  'funnel.exAddFilter': 'Add a condition to exclusion {n}',
+  'funnel.exFilterKey': 'Property of condition {c} on exclusion {n}',
+  'funnel.exFilterOp': 'Comparison of condition {c} on exclusion {n}',
+  'funnel.exFilterValue': 'Value of condition {c} on exclusion {n}',
+  'funnel.exFilterRemove': 'Remove condition {c} of exclusion {n}',
   'funnel.where': 'where',
   'funnel.filterKey': 'Property of condition {c} on step {n}',
   'funnel.filterOp': 'Comparison of condition {c} on step {n}',
@@ -198,7 +204,7 @@ export const en = {
   'place.element': 'On the element as laid out now',
   'place.note': 'placed on elements: {placed} clicks, not found on this page: {unplaced}',
   'place.noteMixed':
-    'placed on elements: {placed} clicks; {position} clicks on elements not in this page drawn where they were clicked',
+    'placed on elements: {placed} clicks; {position} clicks drawn where they were clicked (element not in this page, or no position inside it recorded)',
   compare: 'Compare',
   'compare.none': 'Nothing',
   'compare.previous': 'Previous period',

@@ -9,7 +9,7 @@ describe('URL state', () => {
       site: 'demo',
       page: '/demo/product/:id',
       type: 'scroll',
-      place: 'element',
+      place: 'position',
       backdrop: 'live',
       compare: 'previous',
       device: 'mobile',
@@ -31,6 +31,7 @@ describe('URL state', () => {
           { step: 2, key: 'coupon', op: 'contains', value: 'a:b c' },
         ],
         exclusions: [{ match: { kind: 'event', name: 'refund' }, from: 1, to: 2 }],
+        exclusionFilters: [{ step: 1, key: 'reason', op: 'neq', value: 'late: 2 days' }],
         windowSeconds: 3600,
         order: 'strict',
         unit: 'session',
@@ -53,7 +54,7 @@ describe('URL state', () => {
       site: null,
       page: null,
       type: 'click',
-      place: 'position',
+      place: 'element',
       backdrop: 'snapshot',
       compare: null,
       vs: { channel: null, platform: null, visitor: null, cohort: null },
@@ -69,6 +70,7 @@ describe('URL state', () => {
         steps: [],
         filters: [],
         exclusions: [],
+        exclusionFilters: [],
         windowSeconds: 86_400,
         order: 'ordered',
         unit: 'visitor',
@@ -84,6 +86,10 @@ describe('URL state', () => {
     expect(formatState(parseState(''))).toBe('');
     expect(formatState({ ...parseState(''), site: 'demo' })).toBe('?site=demo');
     expect(formatState({ ...parseState(''), days: 7 })).toBe('?days=7');
+    // Clicks are placed by element unless the link says otherwise.
+    expect(parseState('?place=element').place).toBe('element');
+    expect(formatState(parseState('?place=element'))).toBe('');
+    expect(formatState({ ...parseState(''), place: 'position' })).toBe('?place=position');
   });
 });
 

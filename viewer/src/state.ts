@@ -36,8 +36,12 @@ const MAX_COHORT = 8000;
 export const HEAT_TYPES = ['click', 'rage', 'dead', 'scroll', 'attention'] as const;
 export type HeatType = (typeof HEAT_TYPES)[number];
 
-/** Where click heat is placed: at the recorded document point, or on the element as laid out now. */
-export const PLACEMENTS = ['position', 'element'] as const;
+/**
+ * Where click heat is placed: on the element as the backdrop lays it out now (the default;
+ * drawn by position where the backdrop has no document to find elements in), or at the
+ * recorded document point.
+ */
+export const PLACEMENTS = ['element', 'position'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 
 /** What the heat is drawn over: the page's stored snapshot, or the live page in a frame. */
@@ -64,7 +68,7 @@ export interface ViewState {
   site: string | null;
   page: string | null;
   type: HeatType;
-  /** Click heat placement (clicks only; rage and dead clicks are placed by position). */
+  /** Click heat placement (clicks only; rage and dead clicks are placed by position); default element. */
   place: Placement;
   /** The page behind the heat: its snapshot (default) or the live page. */
   backdrop: Backdrop;
@@ -118,12 +122,17 @@ export function parseState(search: string): ViewState {
     .slice(0, MAX_STEPS)
     .map(parseExclusion)
     .filter((e): e is Exclusion => e !== null);
+  const exclusionFilters = q
+    .getAll('xfilter')
+    .slice(0, MAX_STEPS * 5)
+    .map(parseFilter)
+    .filter((f): f is StepFilter => f !== null && f.step <= exclusions.length);
   return {
     view: oneOf(VIEWS, q.get('view')) ?? 'heatmap',
     site: q.get('site') || null,
     page: q.get('page') || null,
     type: oneOf(HEAT_TYPES, q.get('type')) ?? 'click',
-    place: oneOf(PLACEMENTS, q.get('place')) ?? 'position',
+    place: oneOf(PLACEMENTS, q.get('place')) ?? 'element',
     backdrop: oneOf(BACKDROPS, q.get('backdrop')) ?? 'snapshot',
     compare: oneOf(COMPARISONS, q.get('compare')),
     vs: parseSegment(q.getAll('vs')),
@@ -139,6 +148,7 @@ export function parseState(search: string): ViewState {
       steps,
       filters,
       exclusions,
+      exclusionFilters,
       windowSeconds: WINDOWS.find((w) => w === windowSeconds) ?? DEFAULT_WINDOW,
       order: oneOf(FUNNEL_ORDERS, q.get('order')) ?? 'ordered',
       unit: oneOf(FUNNEL_UNITS, q.get('unit')) ?? 'visitor',
@@ -155,7 +165,7 @@ export function formatState(state: ViewState): string {
   if (state.site) q.set('site', state.site);
   if (state.page) q.set('page', state.page);
   if (state.type !== 'click') q.set('type', state.type);
-  if (state.place !== 'position') q.set('place', state.place);
+  if (state.place !== 'element') q.set('place', state.place);
   if (state.backdrop !== 'snapshot') q.set('backdrop', state.backdrop);
   if (state.compare) q.set('compare', state.compare);
   if (state.compare === 'segments') for (const v of formatSegment(state.vs)) q.append('vs', v);
@@ -171,6 +181,7 @@ export function formatState(state: ViewState): string {
   for (const step of f.steps) q.append('step', formatStep(step));
   for (const filter of f.filters) q.append('filter', formatFilter(filter));
   for (const e of f.exclusions) q.append('exclude', formatExclusion(e));
+  for (const filter of f.exclusionFilters) q.append('xfilter', formatFilter(filter));
   if (f.windowSeconds !== DEFAULT_WINDOW) q.set('window', String(f.windowSeconds));
   if (f.order !== 'ordered') q.set('order', f.order);
   if (f.unit !== 'visitor') q.set('unit', f.unit);

@@ -345,12 +345,12 @@ describe('snapshot backdrop', () => {
     await page.context().close();
   });
 
-  it('places clicks by element on the element as the snapshot lays it out, wider than where they were clicked', async () => {
-    const page = await open(`?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}&place=element`);
+  it('places clicks by element (the default) on the element as the snapshot lays it out, wider than where they were clicked', async () => {
+    const page = await open(`?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}`);
     await expect
       .poll(() => page.textContent('#summary'))
       .toContain(
-        `placed on elements: ${CLICKS} clicks; ${GONE.clicks} clicks on elements not in this page drawn where they were clicked`,
+        `placed on elements: ${CLICKS} clicks; ${GONE.clicks} clicks drawn where they were clicked (element not in this page, or no position inside it recorded)`,
       );
     const button = await boxInBackdrop(page, '#add-to-cart');
     const centre = { x: button.x + button.width / 2, y: button.y + button.height / 2 };

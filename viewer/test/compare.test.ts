@@ -96,7 +96,13 @@ describe('segment comparison', () => {
     expect(await page.textContent('#summary')).toContain(clicks(clicksOf('ads')));
     expect(await page.isVisible('#vs-segment')).toBe(true);
     expect(await page.inputValue('#vs-channel')).toBe('mail');
+    // Hovering an element's row outlines it in both sides' backdrops.
+    await page.hover('#element-rows tr[data-selector="main"]');
+    await expect.poll(() => page.locator('#highlights .highlight').count()).toBe(1);
+    await expect.poll(() => page.locator('#highlights-b .highlight').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-compare-segments.png'), fullPage: true });
+    await page.mouse.move(0, 0);
+    await expect.poll(() => page.locator('#highlights-b .highlight').count()).toBe(0);
     await page.context().close();
   });
 

@@ -20,6 +20,7 @@ export const CART_KEY = '/demo/cart';
 export const WIDTH = 1280;
 
 export type Point = { x: number; y: number };
+type Box = Point & { width: number; height: number };
 
 /** What the fixture posted, for the tests to check the drawing against. */
 export interface KnownClicks {
@@ -56,14 +57,14 @@ async function measureProductPage(browser: Browser, base: string) {
   await page.route('**/sdk/**', (route) => route.abort());
   await page.goto(`${base}/demo/product/1`);
   const found = await page.evaluate(() => {
-    const centre = (sel: string) => {
+    const box = (sel: string) => {
       const r = document.querySelector(sel)?.getBoundingClientRect();
       if (!r) throw new Error(`no ${sel} on the product page`);
-      return { x: r.left + r.width / 2 + scrollX, y: r.top + r.height / 2 + scrollY };
+      return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height };
     };
     return {
-      addToCart: centre('#add-to-cart'),
-      products: centre('.nav-products'),
+      addToCart: box('#add-to-cart'),
+      products: box('.nav-products'),
       docHeight: document.documentElement.scrollHeight,
     };
   });
@@ -73,7 +74,18 @@ async function measureProductPage(browser: Browser, base: string) {
 
 /** Posts the known clicks and resolves once the heatmap API counts all of them. */
 export async function postKnownClicks(browser: Browser, base: string): Promise<KnownClicks> {
-  const { addToCart, products, docHeight } = await measureProductPage(browser, base);
+  const boxes = await measureProductPage(browser, base);
+  const { docHeight } = boxes;
+  const centre = (b: Box): Point => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+  const addToCart = centre(boxes.addToCart);
+  const products = centre(boxes.products);
+  // As the SDK sends them: the click's place inside its element (share of its size) and the size.
+  const inside = (b: Box, p: Point) => ({
+    ex: Math.round(((p.x - b.x) / b.width) * 1e4) / 1e4,
+    ey: Math.round(((p.y - b.y) / b.height) * 1e4) / 1e4,
+    ew: Math.round(b.width),
+    eh: Math.round(b.height),
+  });
   const now = Date.now();
   const visit = (pk: string, path: string) =>
     ({
@@ -97,7 +109,14 @@ export async function postKnownClicks(browser: Browser, base: string): Promise<K
   ];
   const product = visit(PRODUCT_KEY, '/demo/product/1');
   const cart = visit(CART_KEY, '/demo/cart');
-  const click = (v: typeof product, p: Point, i: number, sel: string, rage = false): WireEvent => ({
+  const click = (
+    v: typeof product,
+    p: Point,
+    i: number,
+    sel: string,
+    rage = false,
+    box: Box | null = null,
+  ): WireEvent => ({
     ...v,
     id: uuidv7(now + i),
     ts: now + i,
@@ -105,12 +124,15 @@ export async function postKnownClicks(browser: Browser, base: string): Promise<K
     x: Math.round(p.x),
     y: Math.round(p.y),
     sel,
+    ...(box ? inside(box, p) : {}),
     ...(rage ? { rg: 1 as const } : {}),
   });
   const events: WireEvent[] = [
     { ...product, id: uuidv7(now), ts: now, t: 'pageview' },
     ...clicks.map((c, i) =>
-      click(product, c, i + 1, i < 30 ? 'button#add-to-cart' : 'a.nav-products', i >= 40 - RAGE_CLICKS),
+      i < 30
+        ? click(product, c, i + 1, 'button#add-to-cart', false, boxes.addToCart)
+        : click(product, c, i + 1, 'a.nav-products', i >= 40 - RAGE_CLICKS, boxes.products),
     ),
     ...SCROLL_DEPTHS.map(
       (d, i): WireEvent => ({

@@ -188,7 +188,7 @@ describe('funnel page', () => {
     await page.context().close();
   });
 
-  it('excludes visitors who did something between two steps', async () => {
+  it('excludes visitors who did something between two steps, with conditions, following moved steps', async () => {
     const page = await open(FUNNEL);
     await expect.poll(() => figures(page)).toHaveLength(3);
     await page.click('#add-exclusion');
@@ -200,6 +200,25 @@ describe('funnel page', () => {
       .toEqual(['1-3:pageview:/demo/checkout']);
     // v2 went home → list → checkout: out of the funnel, so one fewer reaches the list.
     await expect.poll(async () => (await figures(page))[1]).toMatch(/^Entered 2 · /);
+
+    // A condition on the exclusion: only checkouts from mail exclude, and v2 came from ads.
+    await page.getByRole('button', { name: 'Add a condition to exclusion 1' }).click();
+    const value = page.getByLabel('Value of condition 1 on exclusion 1');
+    await value.fill(CHANNEL.v3 as string);
+    await value.press('Enter');
+    await expect
+      .poll(() => new URL(page.url()).searchParams.getAll('xfilter'))
+      .toEqual([`1:channel:eq:${CHANNEL.v3}`]);
+    await expect.poll(async () => (await figures(page))[1]).toMatch(/^Entered 3 · /);
+    await page.getByLabel('Comparison of condition 1 on exclusion 1').selectOption('neq');
+    await expect.poll(async () => (await figures(page))[1]).toMatch(/^Entered 2 · /);
+
+    // The exclusion keeps naming the same steps when one moves: the cart, step 3, moves up.
+    await page.getByRole('button', { name: 'Move step 3 up' }).click();
+    await expect
+      .poll(() => new URL(page.url()).searchParams.getAll('exclude'))
+      .toEqual(['1-2:pageview:/demo/checkout']);
+    expect(new URL(page.url()).searchParams.getAll('xfilter')).toEqual([`1:channel:neq:${CHANNEL.v3}`]);
     await page.context().close();
   });
 

@@ -93,6 +93,9 @@ describe('read-token prompt', () => {
     expect(await page.inputValue('#token-site')).toBe('demo');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('token-value');
     expect(await page.textContent('#token-intro')).toContain('site demo is locked');
+    // Behind the prompt, the header names the site asked for.
+    expect(await page.inputValue('#site')).toBe('demo');
+    expect(await page.textContent('#site option[value="demo"]')).toBe('demo (locked)');
 
     await page.getByLabel('Read token', { exact: true }).fill('rt_wrong');
     await page.getByRole('button', { name: 'Open', exact: true }).click();

@@ -208,7 +208,8 @@ describe('viewer state, language and keyboard', () => {
   });
 
   it('downloads the drawn view as CSV matching the API and as a PNG with the heat in place', async () => {
-    const page = await open(`?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}`);
+    // Placed where they were clicked, the CSV has the heatmap's cells.
+    const page = await open(`?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}&place=position`);
     await drawn(page);
 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);

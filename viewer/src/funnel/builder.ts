@@ -6,6 +6,7 @@
  */
 import type { Translate } from '../i18n';
 import { byId, el } from '../ui/dom';
+import { exclusionsAfterMove, exclusionsAfterRemove } from './exclusions';
 import { filterRows } from './filter-rows';
 import { COLUMN_KEYS, filtersAfterMove, filtersAfterRemove } from './filters';
 import {
@@ -128,7 +129,13 @@ export const createFunnelBuilder = ({ onChange }: { onChange: (draft: FunnelDraf
       { type: 'button', 'aria-label': t('funnel.exRemove', { n }), title: t('funnel.exRemove', { n }) },
       '×',
     );
-    remove.addEventListener('click', () => emit({ exclusions: all.filter((_, j) => j !== i) }));
+    const conditions = draft?.exclusionFilters ?? [];
+    remove.addEventListener('click', () =>
+      emit({
+        exclusions: all.filter((_, j) => j !== i),
+        exclusionFilters: filtersAfterRemove(conditions, n),
+      }),
+    );
     return el(
       'li',
       { class: 'exclusion', 'data-exclusion': formatExclusion(e) },
@@ -139,6 +146,7 @@ export const createFunnelBuilder = ({ onChange }: { onChange: (draft: FunnelDraf
       el('span', { class: 'between' }, t('funnel.and')),
       to,
       remove,
+      filterRows(n, conditions, t, (next) => emit({ exclusionFilters: next }), 'exclusion'),
     );
   };
 
@@ -172,7 +180,11 @@ export const createFunnelBuilder = ({ onChange }: { onChange: (draft: FunnelDraf
       const next = [...steps];
       const [moved] = next.splice(i, 1);
       if (moved) next.splice(to, 0, moved);
-      emit({ steps: next, filters: filtersAfterMove(filters, i + 1, to + 1) });
+      emit({
+        steps: next,
+        filters: filtersAfterMove(filters, i + 1, to + 1),
+        exclusions: exclusionsAfterMove(draft?.exclusions ?? [], i + 1, to + 1),
+      });
     };
     const button = (label: string, text: string, disabled: boolean, action: () => void) => {
       const b = el('button', { type: 'button', 'aria-label': label, title: label }, text);
@@ -188,9 +200,15 @@ export const createFunnelBuilder = ({ onChange }: { onChange: (draft: FunnelDraf
       value,
       button(t('funnel.up', { n }), '↑', i === 0, () => move(i - 1)),
       button(t('funnel.down', { n }), '↓', i === steps.length - 1, () => move(i + 1)),
-      button(t('funnel.remove', { n }), '×', false, () =>
-        emit({ steps: steps.filter((_, j) => j !== i), filters: filtersAfterRemove(filters, n) }),
-      ),
+      button(t('funnel.remove', { n }), '×', false, () => {
+        const left = exclusionsAfterRemove(draft?.exclusions ?? [], draft?.exclusionFilters ?? [], n);
+        emit({
+          steps: steps.filter((_, j) => j !== i),
+          filters: filtersAfterRemove(filters, n),
+          exclusions: left.exclusions,
+          exclusionFilters: left.filters,
+        });
+      }),
       filterRows(n, filters, t, (next) => emit({ filters: next })),
     );
   };

@@ -2,13 +2,14 @@
  * Conditions on a funnel step's event: a property (or a column: channel, device, platform,
  * url, referrer, page_key, selector) that must equal, differ from or contain a value. In the
  * URL as `filter=N:key:op:value` (N the 1-based step); the API takes them as the step's
- * `filters` (server/src/query/funnel/step-condition.ts). Pure.
+ * `filters` (server/src/query/funnel/step-condition.ts). An exclusion's conditions have the
+ * same shape, N being the exclusion's number (`xfilter=N:key:op:value`). Pure.
  */
 
 export const FILTER_OPS = ['eq', 'neq', 'contains'] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
 
-/** A condition on the events of step `step` (1-based). */
+/** A condition on the events of step `step` (1-based), or of exclusion `step` among exclusions. */
 export interface StepFilter {
   step: number;
   key: string;
@@ -49,14 +50,17 @@ export function apiFilters(filters: readonly StepFilter[], step: number) {
   return mine.length > 0 ? { filters: mine } : {};
 }
 
+/** Where the step at position `p` is once step `from` moved to position `to` (all 1-based). */
+export function positionAfterMove(p: number, from: number, to: number): number {
+  if (p === from) return to;
+  if (from < to && p > from && p <= to) return p - 1;
+  if (to < from && p >= to && p < from) return p + 1;
+  return p;
+}
+
 /** The filters once step `from` moved to position `to` (1-based): each keeps its step. */
 export function filtersAfterMove(filters: readonly StepFilter[], from: number, to: number): StepFilter[] {
-  return filters.map((f) => {
-    if (f.step === from) return { ...f, step: to };
-    if (from < to && f.step > from && f.step <= to) return { ...f, step: f.step - 1 };
-    if (to < from && f.step >= to && f.step < from) return { ...f, step: f.step + 1 };
-    return f;
-  });
+  return filters.map((f) => ({ ...f, step: positionAfterMove(f.step, from, to) }));
 }
 
 /** The filters once step `removed` (1-based) is gone: its own are dropped, later ones move up. */

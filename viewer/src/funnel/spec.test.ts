@@ -39,10 +39,14 @@ describe('funnel steps in the URL', () => {
       unit: 'session',
       breakdown: null,
     } as const;
-    const spec = toSpec({ ...draft, steps: [...draft.steps], exclusions: [], filters: [] }, 'demo', {
-      from: '2026-11-01',
-      to: '2026-11-23',
-    });
+    const spec = toSpec(
+      { ...draft, steps: [...draft.steps], exclusions: [], exclusionFilters: [], filters: [] },
+      'demo',
+      {
+        from: '2026-11-01',
+        to: '2026-11-23',
+      },
+    );
     expect(spec).toEqual({
       site: 'demo',
       from: '2026-11-01',
@@ -54,10 +58,21 @@ describe('funnel steps in the URL', () => {
       exclusions: [],
     });
     expect(
-      toSpec({ ...draft, steps: [...draft.steps], exclusions: [], filters: [], breakdown: 'channel' }, 'd', {
-        from: 'a',
-        to: 'b',
-      }).breakdown,
+      toSpec(
+        {
+          ...draft,
+          steps: [...draft.steps],
+          exclusions: [],
+          exclusionFilters: [],
+          filters: [],
+          breakdown: 'channel',
+        },
+        'd',
+        {
+          from: 'a',
+          to: 'b',
+        },
+      ).breakdown,
     ).toEqual({
       by: 'channel',
       limit: 10,
@@ -79,6 +94,7 @@ describe('funnel steps in the URL', () => {
         steps: [...steps],
         filters: [],
         exclusions: [e],
+        exclusionFilters: [],
         windowSeconds: 60,
         order: 'ordered',
         unit: 'visitor',
@@ -90,7 +106,7 @@ describe('funnel steps in the URL', () => {
     expect(spec.exclusions).toEqual([]);
   });
 
-  it('sends each step its own conditions', () => {
+  it('sends each step and each exclusion its own conditions', () => {
     const spec = toSpec(
       {
         steps: [
@@ -101,7 +117,11 @@ describe('funnel steps in the URL', () => {
           { step: 2, key: 'coupon', op: 'eq', value: 'AUTUMN' },
           { step: 2, key: 'channel', op: 'neq', value: 'ads' },
         ],
-        exclusions: [],
+        exclusions: [
+          { match: { kind: 'event', name: 'refund' }, from: 1, to: 2 },
+          { match: { kind: 'event', name: 'chat' }, from: 1, to: 2 },
+        ],
+        exclusionFilters: [{ step: 2, key: 'topic', op: 'contains', value: 'price' }],
         windowSeconds: 60,
         order: 'ordered',
         unit: 'visitor',
@@ -118,6 +138,15 @@ describe('funnel steps in the URL', () => {
           { key: 'coupon', op: 'eq', value: 'AUTUMN' },
           { key: 'channel', op: 'neq', value: 'ads' },
         ],
+      },
+    ]);
+    expect(spec.exclusions).toEqual([
+      { match: { kind: 'event', name: 'refund' }, from: 1, to: 2 },
+      {
+        match: { kind: 'event', name: 'chat' },
+        from: 1,
+        to: 2,
+        filters: [{ key: 'topic', op: 'contains', value: 'price' }],
       },
     ]);
   });

@@ -32,12 +32,17 @@ export interface Exclusion {
   to: number;
 }
 
+/** An exclusion as the API takes it: with its conditions, if any. */
+export type ApiExclusion = Exclusion & { filters?: Omit<StepFilter, 'step'>[] };
+
 /** The funnel part of the view state. */
 export interface FunnelDraft {
   steps: StepMatch[];
   /** Conditions on the steps' events (`filter=N:key:op:value`). */
   filters: StepFilter[];
   exclusions: Exclusion[];
+  /** Conditions on the exclusions' events, `step` being the exclusion's number (`xfilter=N:key:op:value`). */
+  exclusionFilters: StepFilter[];
   windowSeconds: number;
   order: FunnelOrder;
   unit: FunnelUnit;
@@ -53,7 +58,7 @@ export interface FunnelSpec {
   windowSeconds: number;
   order: FunnelOrder;
   unit: FunnelUnit;
-  exclusions: Exclusion[];
+  exclusions: ApiExclusion[];
   breakdown?: { by: Breakdown; limit: number };
 }
 
@@ -110,7 +115,9 @@ export function toSpec(draft: FunnelDraft, site: string, range: { from: string; 
     order: draft.order,
     unit: draft.unit,
     // An exclusion whose steps no longer exist (steps were removed) is dropped, not sent.
-    exclusions: draft.exclusions.filter((e) => e.from >= 1 && e.to <= draft.steps.length && e.from < e.to),
+    exclusions: draft.exclusions
+      .map((e, i) => ({ ...e, ...apiFilters(draft.exclusionFilters, i + 1) }))
+      .filter((e) => e.from >= 1 && e.to <= draft.steps.length && e.from < e.to),
     ...(draft.breakdown ? { breakdown: { by: draft.breakdown, limit: 10 } } : {}),
   };
 }

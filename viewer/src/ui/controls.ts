@@ -141,12 +141,17 @@ export const createControls = ({
     render({ state, lang: current, sites, locked, range }: ControlsView) {
       const t = (key: MessageKey, params?: Record<string, string | number>) =>
         translate(current, key, params);
+      // A locked site named in the URL is not listed until its token is given: show it anyway.
+      const lockedSite = state.site && !sites.some((s) => s.key === state.site) ? state.site : null;
       options(
         site,
-        sites.map((s) => [s.key, s.name || s.key]),
+        [
+          ...sites.map((s): [string, string] => [s.key, s.name || s.key]),
+          ...(lockedSite ? [[lockedSite, t('site.locked', { site: lockedSite })] as [string, string]] : []),
+        ],
         state.site ?? '',
       );
-      site.disabled = sites.length === 0;
+      site.disabled = sites.length === 0 && !lockedSite;
       // Sites locked with a read token are not listed; this opens the prompt for one.
       unlock.hidden = locked === 0;
       unlock.textContent = t('token.unlock', { n: locked });
@@ -165,8 +170,9 @@ export const createControls = ({
         [['', t('compare.none')], ...COMPARISONS.map((c): [string, string] => [c, t(`compare.${c}`)])],
         state.compare ?? '',
       );
-      // Only clicks have element positions; the other heat types ignore placement.
-      placeControl.hidden = state.type !== 'click' || state.view !== 'heatmap';
+      // Only clicks have element positions; the other heat types ignore placement, and two
+      // sides side by side are placed by position (their one colour scale needs it).
+      placeControl.hidden = state.type !== 'click' || state.view !== 'heatmap' || state.compare !== null;
       for (const [d, input] of radios) {
         input.checked = d === state.device;
         const label = radioLabels.get(d);
