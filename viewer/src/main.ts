@@ -124,11 +124,12 @@ function renderChrome() {
   byId('legend-high', HTMLSpanElement).textContent = t(`legend.${legend}.high`);
   byId('legend-bar', HTMLSpanElement).style.background =
     `linear-gradient(to right, ${DEFAULT_STOPS.map((s) => `${s.color} ${s.at * 100}%`).join(', ')})`;
-  controls.render({ state, lang: lang(), sites, locked, range: range() });
   const funnel = state.view === 'funnel';
   byId('heatmap-page', HTMLElement).hidden = funnel;
   byId('funnel-page', HTMLElement).hidden = !funnel;
   for (const node of document.querySelectorAll<HTMLElement>('.heatmap-only')) node.hidden = funnel;
+  // After the page's parts: the controls hide some heatmap-only ones (placement for scroll maps).
+  controls.render({ state, lang: lang(), sites, locked, range: range() });
   for (const tab of document.querySelectorAll<HTMLAnchorElement>('#tabs a[data-view]')) {
     tab.setAttribute('aria-current', String(tab.dataset.view === state.view));
     tab.href = formatState({ ...state, view: tab.dataset.view as View }) || '?';

@@ -96,6 +96,8 @@ describe('segment comparison', () => {
     expect(await page.textContent('#summary')).toContain(clicks(clicksOf('ads')));
     expect(await page.isVisible('#vs-segment')).toBe(true);
     expect(await page.inputValue('#vs-channel')).toBe('mail');
+    // Side by side, clicks are placed by position (one colour scale): no placement choice.
+    expect(await page.isVisible('#place')).toBe(false);
     // Hovering an element's row outlines it in both sides' backdrops.
     await page.hover('#element-rows tr[data-selector="main"]');
     await expect.poll(() => page.locator('#highlights .highlight').count()).toBe(1);

@@ -178,6 +178,8 @@ describe('click heatmap in the viewer', () => {
     await page.waitForSelector('#stage[data-state="drawn"]');
     const views = known.scrollDepths.length;
     expect(await page.textContent('#summary')).toContain(`${views} page views with scroll data`);
+    // Scroll maps have nothing to place: no "Place clicks" control.
+    expect(await page.isVisible('#place')).toBe(false);
     const reachedHalf = known.scrollDepths.filter((d) => d >= 0.5).length / views;
     const marks = await page.$$eval('#marks .mark', (m) => m.map((x) => x.textContent));
     expect(marks).toContain(`${Math.round(reachedHalf * 100)}% reached`);
