@@ -171,7 +171,13 @@ export const createHeatmapPage = ({
       }
       const result = await stage.show(loaded.overlay, source, screenshot);
       if (!result || abort.signal.aborted) return;
-      const note = loaded.overlay.describe?.();
+      // Placing by element was asked for, but there is no page to find elements in.
+      const byPosition =
+        state().type === 'click' &&
+        state().place === 'element' &&
+        queries.length === 1 &&
+        (backdrop.source.kind === 'none' || screenshot !== null);
+      const note = loaded.overlay.describe?.() || (byPosition ? t('place.byPosition') : '');
       summary.textContent = [
         loaded.summary,
         ...(note ? [note] : []),

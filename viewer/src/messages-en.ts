@@ -203,6 +203,7 @@ export const en = {
   'place.position': 'Where they were clicked',
   'place.element': 'On the element as laid out now',
   'place.note': 'placed on elements: {placed} clicks, not found on this page: {unplaced}',
+  'place.byPosition': 'drawn where they were clicked (no page shown to find their elements in)',
   'place.noteMixed':
     'placed on elements: {placed} clicks; {position} clicks drawn where they were clicked (element not in this page, or no position inside it recorded)',
   compare: 'Compare',

@@ -197,6 +197,7 @@ export const zhCN: Record<MessageKey, string> = {
   'place.position': '按点击坐标',
   'place.element': '按元素（当前布局）',
   'place.note': '按元素定位 {placed} 次点击，{unplaced} 次点击的元素在当前页面找不到',
+  'place.byPosition': '按点击坐标绘制（没有可查找元素的页面）',
   'place.noteMixed':
     '按元素定位 {placed} 次点击；{position} 次点击按点击坐标绘制（元素不在当前页面，或未记录元素内位置）',
   compare: '对比',

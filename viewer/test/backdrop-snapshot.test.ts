@@ -521,6 +521,10 @@ describe('snapshot backdrop', () => {
     expect(await page.textContent('#stage-status')).toBe(
       'No snapshot of this page yet, and no web address to frame: the heat is drawn on a blank page. Snapshots arrive once visitors open the page with the SDK.',
     );
+    // Placing by element (the default) needs a page: the summary says the tap is drawn where it was.
+    expect(await page.textContent('#summary')).toContain(
+      'drawn where they were clicked (no page shown to find their elements in)',
+    );
     await page.context().close();
   });
 });

@@ -106,6 +106,7 @@ export function elementOverlay(
       return t('probe.clicks', { n, r, share });
     },
     describe: () => {
+      if (instead) return t('place.byPosition');
       if (!placed) return '';
       const { placedClicks, unplacedClicks, positionClicks } = placed;
       return positionClicks > 0
