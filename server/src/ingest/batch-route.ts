@@ -25,6 +25,7 @@ import { requestColumns, rowLine } from './event-row.js';
 import { originAllowed } from './origin.js';
 import { MAX_PAYLOAD, payloadOf, type Quarantine } from './quarantine.js';
 import type { RateLimiter } from './rate-limit.js';
+import { shopCors } from './shop-cors.js';
 import { validateBatch } from './validate-batch.js';
 import { validateEvent } from './validate-event.js';
 
@@ -78,31 +79,7 @@ export const batchRoute = ({
     return Response.json(body, { status, headers: refused.headers });
   };
 
-  // Shops post from their own origins; the answer names the origin so the SDK can read
-  // it, and the Origin is checked against the site's allowlist once the site is known.
-  app.use('*', async (c, next): Promise<Response | undefined> => {
-    const origin = c.req.header('origin');
-    if (c.req.method === 'OPTIONS') {
-      return new Response(null, {
-        status: 204,
-        headers: {
-          'Access-Control-Allow-Origin': origin ?? '*',
-          'Access-Control-Allow-Methods': 'POST, OPTIONS',
-          'Access-Control-Allow-Headers': c.req.header('access-control-request-headers') ?? 'Content-Type',
-          'Access-Control-Max-Age': '86400',
-          Vary: 'Origin',
-        },
-      });
-    }
-    await next();
-    if (origin) {
-      c.res.headers.set('Access-Control-Allow-Origin', origin);
-      // Shop pages are on other origins: without this the SDK cannot read how long to wait.
-      c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After');
-      c.res.headers.append('Vary', 'Origin');
-    }
-    return undefined;
-  });
+  app.use('*', shopCors());
   // A declared Content-Length is checked without touching the body, so @hono/node-server
   // can read it straight from the socket later (its fast path); only a chunked body is
   // streamed through Hono's limiter, which must look at every chunk.

@@ -25,6 +25,7 @@ import type { SiteRegistry } from '../store/sites.js';
 import { acceptedContentType } from './decode-body.js';
 import { originAllowed } from './origin.js';
 import { type RateLimiter, rateLimiter } from './rate-limit.js';
+import { shopCors } from './shop-cors.js';
 import type { SnapshotPolicy } from './snapshot-policy.js';
 import type { SnapshotStore } from './snapshot-store.js';
 import { checkSnapshot, decodeSnapshotBody } from './snapshot-upload.js';
@@ -143,29 +144,7 @@ export const snapshotRoutes = ({
     return c.body('', 200, { ...js, 'Cache-Control': `public, max-age=${EMPTY_SCRIPT_MAX_AGE}` });
   });
 
-  // Shop pages post from their own origins, as with batches: the answer names the origin.
-  app.use(SNAPSHOT_PATH, async (c, next): Promise<Response | undefined> => {
-    const origin = c.req.header('origin');
-    if (c.req.method === 'OPTIONS') {
-      return new Response(null, {
-        status: 204,
-        headers: {
-          'Access-Control-Allow-Origin': origin ?? '*',
-          'Access-Control-Allow-Methods': 'POST, OPTIONS',
-          'Access-Control-Allow-Headers': c.req.header('access-control-request-headers') ?? 'Content-Type',
-          'Access-Control-Max-Age': '86400',
-          Vary: 'Origin',
-        },
-      });
-    }
-    await next();
-    if (origin) {
-      c.res.headers.set('Access-Control-Allow-Origin', origin);
-      c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After');
-      c.res.headers.append('Vary', 'Origin');
-    }
-    return undefined;
-  });
+  app.use(SNAPSHOT_PATH, shopCors());
   const tooLarge = () =>
     refuse(413, {
       error: RejectReason.bodyTooLarge,
