@@ -58,6 +58,23 @@ describe('spool', () => {
     await spool.close();
   });
 
+  it('frees the bytes of a segment done while another write is in flight', async () => {
+    const dir = tempDir();
+    const spool = await openSpool({ dir });
+    await spool.append(line(1), 1);
+    await spool.seal();
+    const [first] = spool.sealed();
+    // The next append's write is on its way when the flusher finishes the first segment.
+    const writing = spool.append(line(2), 1);
+    await spool.done(first as never);
+    await writing;
+    expect(spool.stats().bytes).toBe(Buffer.byteLength(line(2)));
+    await spool.seal();
+    await spool.done(spool.sealed()[0] as never);
+    expect(spool.stats().bytes).toBe(0);
+    await spool.close();
+  });
+
   it('seals a segment by age so events reach the store within about a second', async () => {
     const dir = tempDir();
     const spool = await openSpool({ dir, segmentAgeMs: 50 });

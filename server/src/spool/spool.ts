@@ -163,7 +163,10 @@ export async function openSpool({
           queue = [];
           const queued = group.reduce((sum, p) => sum + p.length, 0);
           try {
-            waitingBytes += await writeGroup(group);
+            // Not `waitingBytes += await ...`: that reads waitingBytes before the write and
+            // would undo every done() that lands while the write is in flight.
+            const written = await writeGroup(group);
+            waitingBytes += written;
             for (const p of group) p.resolve();
           } catch (error) {
             for (const p of group) p.reject(error);
