@@ -25,7 +25,8 @@ Commands:
   seed      write demo events for the site "demo" (--events N, default 300000)
   demo      migrate, seed when the demo site has no events yet (and store the demo pages'
             snapshots when it has none), and serve with the demo shop
-  sites     add|list|rotate-key: sites, write keys, allowed origins (\`heatfunnel sites\` for help)
+  sites     add|list|rotate-key|rotate-read-token|clear-read-token: sites, write keys, read
+            tokens, allowed origins (\`heatfunnel sites\` for help)
   quarantine  the latest refused events with their reasons (--site, --reason, --limit)
   help      show this text
 

@@ -28,7 +28,10 @@ export interface ElementStats {
    * a round trip), so they count in `clicks` but have no position inside the element.
    */
   positions: [number, number, number][];
-  /** The last click text recorded for the element (any date); only from sites with `captureText`. */
+  /**
+   * A recent click text of the element (any date; `anyLast` keeps whichever text a merge
+   * or shard saw last, not the newest by time); only from sites with `captureText`.
+   */
   text?: string;
 }
 
