@@ -1,18 +1,20 @@
 /**
  * Per-site read tokens on the read API: a locked site answers 401 without its token or with
- * a wrong one, 200 with it; an open site stays open; /api/sites lists what the token opens.
+ * a wrong one, 200 with it; an open site stays open; /api/sites lists what the token opens,
+ * and refuses a token that opens nothing only while some site is locked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearerToken, hashReadToken, newReadToken } from '../src/api/auth.js';
 import { createApp } from '../src/app.js';
 import { silentLogger } from '../src/log.js';
-import { siteRegistry } from '../src/store/sites.js';
+import { type SiteRegistry, siteRegistry } from '../src/store/sites.js';
 import { batch, pageview } from './helpers/events.js';
 import { freshStore, type TestStore } from './helpers/store.js';
 
 const TOKEN = newReadToken();
 let db: TestStore;
 let app: ReturnType<typeof createApp>;
+let registry: SiteRegistry;
 const now = Date.now() - 60_000;
 const today = new Date(now).toISOString().slice(0, 10);
 
@@ -21,7 +23,8 @@ beforeAll(async () => {
     { key: 'locked', name: 'Locked shop', origins: [], readTokenHash: hashReadToken(TOKEN) },
     { key: 'open', name: 'Open shop', origins: [] },
   ]);
-  app = createApp({ store: db.store, sites: siteRegistry(db.store), log: silentLogger });
+  registry = siteRegistry(db.store);
+  app = createApp({ store: db.store, sites: registry, log: silentLogger });
   for (const site of ['locked', 'open']) {
     const events = [pageview(now, { pk: '/' }), pageview(now + 1000, { pk: '/cart' })];
     const response = await app.request('/v1/batch', { method: 'POST', body: batch(events, site) });
@@ -105,6 +108,26 @@ describe('the read API with per-site read tokens', () => {
     const wrong = await get('/api/sites', 'rt_nope');
     expect(wrong.status).toBe(401);
     expect(wrong.body.message).toMatch(/opens no site/);
+  });
+
+  // Last: it opens the locked site. A viewer keeps sending the token it was given; once the
+  // operator clears it (`sites clear-read-token`) nothing is locked and the token is harmless.
+  it('lists every site for a kept token once no site is locked any more', async () => {
+    const locked = await registry.find('locked');
+    if (!locked) throw new Error('the locked site is missing');
+    await registry.save({ ...locked, readTokenHash: '' });
+    for (const token of [TOKEN, 'rt_nope']) {
+      const { status, body } = await get('/api/sites', token);
+      expect(status).toBe(200);
+      expect(body).toEqual({
+        sites: [
+          { key: 'locked', name: 'Locked shop' },
+          { key: 'open', name: 'Open shop' },
+        ],
+        locked: 0,
+      });
+    }
+    expect((await pages('locked', TOKEN)).status).toBe(200);
   });
 
   it('reads only a well-formed bearer header', () => {

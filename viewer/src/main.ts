@@ -181,10 +181,25 @@ function loadCurrent() {
   return heatmapPage.load();
 }
 
+/**
+ * The sites this browser may read. A kept token the server refuses here opens no locked site
+ * (rotated, or cleared while another site stays locked): it is forgotten and the list asked
+ * for without it, so the viewer neither re-sends it nor asks for a token the site may not need.
+ */
+async function listSites(as: string | null) {
+  try {
+    return await api.sites(undefined, as);
+  } catch (e) {
+    if (!as || (e as Partial<ApiError>).kind !== 'unauthorized' || access.tokenFor(as) === null) throw e;
+    access.forget(as);
+    return api.sites();
+  }
+}
+
 async function loadSites() {
   heatmapPage.message(t('loading.sites'));
   try {
-    ({ sites, locked } = await api.sites(undefined, state.site ?? access.lastSite()));
+    ({ sites, locked } = await listSites(state.site ?? access.lastSite()));
     // A site in the URL that the list lacks may be locked: its pages say so (401 asks for a token).
     if (locked > 0 && state.site && !sites.some((s) => s.key === state.site))
       await api.pages(state.site, range());

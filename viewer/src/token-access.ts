@@ -41,6 +41,11 @@ export const createTokenAccess = ({ t, onToken, onCancel }: TokenAccessDeps) => 
     tokenFor: (site: string): string | null => tokens.get(site),
     /** The site last opened with a token. */
     lastSite: (): string | null => tokens.lastSite(),
+    /** Forgets `site`'s kept token without asking; a later prompt for `site` says it was refused. */
+    forget(site: string): void {
+      tokens.forget(site);
+      refusedFor = site;
+    },
     /** Asks for a token on the analyst's request ('' lets them type the site key). */
     ask(site: string): void {
       asked = site;

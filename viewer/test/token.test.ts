@@ -2,7 +2,8 @@
  * The read-token prompt in Chromium against the real server: a site locked with
  * `heatfunnel sites add demo --read-token` asks for its token, refuses a wrong one, opens
  * with the right one (sent as a bearer header, kept in localStorage, never in the URL) and
- * remembers it; an open site never asks.
+ * remembers it; an open site never asks; a kept token the server no longer takes is
+ * forgotten.
  */
 import { join } from 'node:path';
 import { BATCH_PATH, type Batch, PROTOCOL_VERSION, type WireEvent } from '@heatfunnel/sdk/protocol';
@@ -186,6 +187,37 @@ describe('read-token prompt', () => {
     await page.getByLabel('Read token', { exact: true }).fill(token);
     await page.keyboard.press('Enter');
     await expect.poll(() => pageKeys(page)).toEqual(PAGES);
+    await context.close();
+  });
+
+  it('forgets, without asking, a kept token of a site whose token was cleared', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, locale: 'en-US' });
+    // The token "open" had before an operator ran `sites clear-read-token open`; "demo" is
+    // still locked, so /api/sites refuses the token (it opens no locked site).
+    await context.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('heatfunnel.readToken.open', 'rt_cleared');
+        localStorage.setItem('heatfunnel.readTokenSite', 'open');
+        sessionStorage.setItem('seeded', '1');
+      }
+    });
+    const page = await context.newPage();
+    const sites: (string | undefined)[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/sites') sites.push(r.headers().authorization);
+    });
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => pageKeys(page)).toEqual(PAGES);
+    expect(new URL(page.url()).searchParams.get('site')).toBe('open');
+    expect(await dialog(page).isVisible()).toBe(false);
+    expect(await page.evaluate(() => localStorage.getItem('heatfunnel.readToken.open'))).toBeNull();
+    expect(sites).toEqual(['Bearer rt_cleared', undefined]);
+    // The next visit sends no token at all.
+    sites.length = 0;
+    await page.reload();
+    await expect.poll(() => pageKeys(page)).toEqual(PAGES);
+    expect(sites).toEqual([undefined]);
+    expect(await dialog(page).isVisible()).toBe(false);
     await context.close();
   });
 });

@@ -73,8 +73,9 @@ export const apiRoutes = ({ store, sites }: ApiOptions) => {
     const token = bearerToken(c.req.header('authorization'));
     const list = await sites.list();
     const readable = list.filter((site) => opens(site, token));
-    // A token that opens none of the locked sites is a mistake worth saying, not an empty list.
-    if (token !== undefined && !readable.some(isLocked)) {
+    // A token that opens none of the locked sites is a mistake worth saying, not an empty list;
+    // with no site locked (its token cleared since) a kept token is merely unneeded.
+    if (token !== undefined && list.some(isLocked) && !readable.some(isLocked)) {
       return c.json(
         {
           error: 'read_token_invalid',
