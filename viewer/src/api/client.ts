@@ -108,7 +108,8 @@ export const createApi = ({ fetchFn = fetch.bind(globalThis), tokenFor = () => n
     /** Click cells of the named elements only (hashes from `elements`), binned as the click heatmap's. */
     async elementCells(q: PageQuery, hashes: readonly string[], signal?: AbortSignal): Promise<HeatCell[]> {
       const path = '/api/heatmap/element-cells';
-      const body = await getJson(fetchFn, path, { ...pageParams(q), elements: hashes.join(',') }, signal);
+      const params = { ...pageParams(q), elements: hashes.join(',') };
+      const body = await getJson(fetchFn, path, params, signal, auth(q.site));
       return arrayField<HeatCell>(body, 'cells', path);
     },
     /** The page's newest snapshot for the device class (or the nearest one), or null when it has none. */
