@@ -38,6 +38,8 @@ export const createBackdropFrame = (initial: HTMLIFrameElement) => {
   );
   const emptyFrame = () => el('iframe', { ...attributes, sandbox: 'allow-same-origin' });
   let key = '';
+  /** Counts loads, so a snapshot whose rebuilding code arrives late knows it was superseded. */
+  let generation = 0;
   let loading: Promise<boolean> = Promise.resolve(false);
   let kind: BackdropSource['kind'] = 'none';
   let viewportHeight = MEASURE_VIEWPORT_HEIGHT;
@@ -61,10 +63,15 @@ export const createBackdropFrame = (initial: HTMLIFrameElement) => {
 
   const snapshot = async (source: Extract<BackdropSource, { kind: 'snapshot' }>, width: number) => {
     slot.replaceChildren();
+    // The rebuilding code arrives as a chunk; a load() meanwhile owns the slot and the frame
+    // (even one of this same key again), so this one only finishes if no other started.
+    const mine = generation;
     try {
       const { rebuildSnapshot } = await import('./snapshot/rebuild-snapshot');
+      if (mine !== generation) return false;
       frame = rebuildSnapshot(slot, source.node, source.url, attributes);
     } catch (error) {
+      if (mine !== generation) return false;
       console.error('heatfunnel viewer: the snapshot could not be rebuilt', error);
       frame = emptyFrame();
       slot.replaceChildren(frame);
@@ -87,6 +94,7 @@ export const createBackdropFrame = (initial: HTMLIFrameElement) => {
             : '';
       if (next === key) return loading;
       key = next;
+      generation++;
       kind = source.kind;
       viewportHeight = source.kind === 'snapshot' ? source.viewportHeight : MEASURE_VIEWPORT_HEIGHT;
       if (source.kind === 'snapshot') loading = snapshot(source, width);

@@ -6,7 +6,8 @@
  * pixels are the snapshot's, heat placed by element lands on the element as the snapshot
  * lays it out at its own width, nothing in a snapshot runs, hovering a ranked element
  * outlines it in the snapshot, clicks of elements the snapshot lacks are drawn where they
- * were clicked, and the live page stays an option.
+ * were clicked, and the live page stays an option (also when chosen while the snapshot code
+ * is still on its way).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -477,6 +478,40 @@ describe('snapshot backdrop', () => {
     await page.goBack();
     await expect.poll(() => page.getAttribute('#stage', 'data-backdrop')).toBe('snapshot');
     await page.context().close();
+  });
+
+  it('keeps only the backdrop chosen last when it changes before the snapshot code arrives', async () => {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
+    const page = await context.newPage();
+    // The code that rebuilds snapshots is a chunk of its own: hold it until the live page is shown.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let chunk = '';
+    await page.route('**/chunks/rebuild-snapshot-*.js', async (route) => {
+      chunk = route.request().url();
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}`);
+    await expect.poll(() => chunk).not.toBe('');
+    await page.selectOption('#backdrop', 'live');
+    await page.waitForSelector('#stage[data-state="drawn"][data-backdrop="live"]');
+    release();
+    // Importing the chunk again resolves once it has run: the held snapshot load has had its turn.
+    await page.evaluate(async (url) => {
+      await import(url);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }, chunk);
+    const frames = await page.$$eval('.frame-slot iframe', (list) => list.map((f) => f.getAttribute('src')));
+    expect(frames).toEqual([`${server.url}/demo/product/1`]);
+    expect(await page.getAttribute('#stage', 'data-state')).toBe('drawn');
+    // The frame the heat is measured against and placed in is the live page's.
+    expect(await page.evaluate(() => (document.getElementById('frame') as HTMLIFrameElement).src)).toBe(
+      `${server.url}/demo/product/1`,
+    );
+    await context.close();
   });
 
   it('says so when a page has neither a snapshot nor an address to frame', async () => {
