@@ -14,6 +14,7 @@ export const SCRIPTS = join(HERE, 'scripts');
 export const SETTINGS = [
   'TARGET',
   'SITE_KEY',
+  'WRITE_KEY',
   'READ_TOKEN',
   'ORIGIN',
   'RATE',
@@ -44,6 +45,8 @@ Scenarios: ${scenarios().join(', ')}
 Options (each also read from the environment variable in brackets):
   --target URL        server to test [TARGET]; without it a server is started on a temporary data directory
   --site-key KEY      site key [SITE_KEY], default demo
+  --write-key KEY     the site's write key, when \`sites rotate-key\` gave it one [WRITE_KEY];
+                      default: the site key
   --read-token TOKEN  the site's read token, for the store check of a site that has one [READ_TOKEN]
   --origin URL        Origin header to send, for sites that allow only some origins [ORIGIN]
   --rate N            batches per second [RATE]

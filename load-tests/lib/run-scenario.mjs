@@ -143,7 +143,8 @@ export async function runScenario({
           p99Ms,
         }
       : undefined;
-  const { TARGET: _target, READ_TOKEN: _token, ...shown } = settings;
+  // Tokens and keys stay out of a report that may be shared.
+  const { TARGET: _target, READ_TOKEN: _token, WRITE_KEY: _writeKey, ...shown } = settings;
   // k6 and a local server share the machine; whatever else ran shows in the load average.
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), 1-min load average ${loadBefore.toFixed(2)} before, ${(loadavg()[0] ?? 0).toFixed(2)} after`;
   const profile = nodeArgs.length > 0 ? summariseProfile(profileDir) : undefined;

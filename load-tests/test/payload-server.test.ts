@@ -39,7 +39,7 @@ async function send({ batch }: GeneratedBatch, transport: Transport): Promise<Re
 }
 
 describe('generated batches against the real server', () => {
-  const generator = createGenerator({ siteKey: 'demo', tag: `vt${Date.now().toString(36)}`, instance: 1 });
+  const generator = createGenerator({ writeKey: 'demo', tag: `vt${Date.now().toString(36)}`, instance: 1 });
   const transports: Transport[] = ['json', 'gzip', 'beacon', 'beacon-gzip'];
 
   it.each(transports)('are accepted whole over %s', async (transport) => {

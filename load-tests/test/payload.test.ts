@@ -18,7 +18,7 @@ const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 
 describe('payload generator', () => {
   const now = 1_790_000_000_000;
-  const generator = createGenerator({ siteKey: 'demo', tag: 't1', instance: 3, seed: 42, now: () => now });
+  const generator = createGenerator({ writeKey: 'demo', tag: 't1', instance: 3, seed: 42, now: () => now });
   const batches = Array.from({ length: 400 }, () => generator.next());
   const events = batches.flatMap((b) => b.batch.e);
 
@@ -54,7 +54,7 @@ describe('payload generator', () => {
   });
 
   it('breaks one event at the requested rate and says how the server must answer', () => {
-    const broken = createGenerator({ siteKey: 'demo', tag: 't2', instance: 1, seed: 7 });
+    const broken = createGenerator({ writeKey: 'demo', tag: 't2', instance: 1, seed: 7 });
     const results = Array.from({ length: 200 }, () => broken.next({ size: 5, malformedRate: 1 }));
     for (const { expected } of results) {
       expect(expected.status).toBe(200);
@@ -107,7 +107,7 @@ describe('gzipStored', () => {
 });
 
 describe('templates', () => {
-  const templates = makeTemplates({ siteKey: 'demo', tag: 't3', instance: 9, seed: 5 }, 8, {
+  const templates = makeTemplates({ writeKey: 'demo', tag: 't3', instance: 9, seed: 5 }, 8, {
     size: 20,
     withBroken: true,
   });

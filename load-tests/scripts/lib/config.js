@@ -38,7 +38,8 @@ export function readSettings(defaults = {}) {
   return {
     /** Base URL of the Heatfunnel server, without a trailing slash. */
     target: String(env('TARGET', 'http://127.0.0.1:8080')).replace(/\/+$/, ''),
-    siteKey: env('SITE_KEY', 'demo'),
+    /** The key batches are sent with: the site's write key, which is its site key until `sites rotate-key`. */
+    writeKey: env('WRITE_KEY', env('SITE_KEY', 'demo')),
     /** Origin header to send, for sites that allow only their shop's origins; none by default. */
     origin: env('ORIGIN', ''),
     /** Prefix of every anonymous and session id of this run; the runner's store check counts by it. */

@@ -69,7 +69,7 @@ function sharedTemplates(settings) {
     const templates = [];
     for (let g = 0; templates.length < settings.templates; g++) {
       const options = {
-        siteKey: settings.siteKey,
+        writeKey: settings.writeKey,
         tag: settings.runTag,
         instance: g + 1,
         seed: settings.seed + g,

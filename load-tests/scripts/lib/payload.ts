@@ -24,7 +24,8 @@ import { FUNNEL, PAGES } from './shop.ts';
 import { documentSize, navigate, newVisitor, pageKey, type Visitor } from './visitor.ts';
 
 export interface GeneratorOptions {
-  siteKey: string;
+  /** The site's write key, sent as every batch's `k` (the site key until `sites rotate-key`). */
+  writeKey: string;
   /** Marks every anonymous and session id of this run (`<tag>:...`), so the store check finds them. */
   tag: string;
   /** Distinguishes generators of one run (the k6 VU number); 0..65535. */
@@ -69,7 +70,7 @@ const SIZE_WEIGHTS: [[number, number], number][] = [
 
 /** Creates a generator; each call of `next` returns one batch from one visitor. */
 export function createGenerator({
-  siteKey,
+  writeKey,
   tag,
   instance,
   seed = instance * 7919 + 1,
@@ -209,7 +210,7 @@ export function createGenerator({
       events.push({ ...base(v, start), t: EventType.pageview });
     while (events.length < count) events.push(...event(v, start + events.length * 400));
     events.length = count;
-    const batch: Batch = { k: siteKey, v: PROTOCOL_VERSION, e: events };
+    const batch: Batch = { k: writeKey, v: PROTOCOL_VERSION, e: events };
     if (malformedRate > 0 && random() < malformedRate) return breakOne(batch);
     const expected: Expected = { status: 200, accepted: count, rejected: [] };
     return { batch, expected } satisfies GeneratedBatch;
