@@ -7,7 +7,7 @@ import type { DeviceClass } from '@heatfunnel/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SnapshotAnswer } from '../src/api/answers.js';
 import { createApp } from '../src/app.js';
-import { insertSnapshots, type SnapshotRow } from '../src/demo/demo-snapshots.js';
+import { insertSnapshots, type SnapshotRow } from '../src/ingest/snapshot-store.js';
 import { silentLogger } from '../src/log.js';
 import { devicePreference } from '../src/query/snapshot.js';
 import { siteRegistry } from '../src/store/sites.js';

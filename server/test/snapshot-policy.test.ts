@@ -4,6 +4,8 @@
  * snapshot younger than `freshDays` is stored.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seedDemoSnapshots } from '../src/demo/demo-snapshots.js';
+import { DEMO_PAGES } from '../src/demo/layout.js';
 import { snapshotPolicy } from '../src/ingest/snapshot-policy.js';
 import { snapshotStore } from '../src/ingest/snapshot-store.js';
 import { freshStore, type TestStore } from './helpers/store.js';
@@ -70,4 +72,68 @@ it('with freshDays 0 (the demo) asks again once the hold is over, even with a sn
   expect(await policy.wants(key('/demo'), 1)).toBe(false);
   now += 60_000;
   expect(await policy.wants(key('/demo'), 1)).toBe(true);
+});
+
+it('forgets the least recently used pages first when full, keeping the hold of the others', async () => {
+  const now = Date.parse('2026-11-20T12:00:00Z');
+  const store = snapshotStore(db.store);
+  const policy = snapshotPolicy({ store, maxEntries: 2, random: () => 0, now: () => now });
+  expect(await policy.wants(key('/one'), 1)).toBe(true);
+  expect(await policy.wants(key('/two'), 1)).toBe(true);
+  expect(await policy.wants(key('/three'), 1)).toBe(true);
+  // '/two' was asked a moment ago and is still remembered: its visitor's upload is on its way.
+  expect(await policy.wants(key('/two'), 1)).toBe(false);
+  expect(await policy.wants(key('/three'), 1)).toBe(false);
+  // '/one', the oldest, made room; it may be asked again.
+  expect(await policy.wants(key('/one'), 1)).toBe(true);
+});
+
+it('answers no without claiming the page when a store query is not allowed', async () => {
+  const now = Date.parse('2026-11-20T12:00:00Z');
+  const store = snapshotStore(db.store);
+  const policy = snapshotPolicy({ store, random: () => 0, now: () => now });
+  let queries = 0;
+  const budget = (left: number) => () => queries++ < left;
+  expect(await policy.wants(key('/flooded'), 1, budget(0))).toBe(false);
+  expect(queries).toBe(1);
+  // Not held by the refused attempt: the next page view with budget left is asked.
+  queries = 0;
+  expect(await policy.wants(key('/flooded'), 1, budget(1))).toBe(true);
+  // A page whose answer is cached costs no query: the budget is not asked.
+  await store.save(
+    'shop',
+    {
+      k: 'shop',
+      v: 1,
+      pk: '/cached',
+      url: 'https://shop.example/cached',
+      dc: 'desktop',
+      vw: 1280,
+      vh: 800,
+      dw: 1280,
+      dh: 2000,
+      h: '00000001',
+      ts: now,
+      sn: {},
+    },
+    '{}',
+    now,
+  );
+  queries = 0;
+  expect(await policy.wants(key('/cached'), 1, budget(1))).toBe(false);
+  expect(queries).toBe(1);
+  expect(await policy.wants(key('/cached'), 1, budget(0))).toBe(false);
+  expect(queries).toBe(1);
+});
+
+it("counts the demo's seeded snapshots as received at seed time, like uploads", async () => {
+  let now = Date.parse('2026-11-20T12:00:00.123Z');
+  const store = snapshotStore(db.store);
+  expect(await seedDemoSnapshots(db.store, { now })).toBeGreaterThan(0);
+  const page = { site: 'demo', pageKey: DEMO_PAGES[0]?.pageKey ?? '/', device: 'mobile' as const };
+  expect((await store.latest(page)).at).toBe(now);
+  const policy = snapshotPolicy({ store, random: () => 0, now: () => now });
+  expect(await policy.wants(page, 1)).toBe(false);
+  now += 7 * DAY;
+  expect(await policy.wants(page, 1)).toBe(true);
 });

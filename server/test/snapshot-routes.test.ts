@@ -3,12 +3,18 @@
  * entry only when a snapshot is wanted (rate, recent snapshot, one visitor at a time), and
  * the upload route stores a checked upload once per hash, refusing bad ones with clear 4xx.
  */
+
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { fnv1a, MAX_SNAPSHOT_BYTES, type SnapshotUpload } from '@heatfunnel/sdk/protocol';
+import { fnv1a, LIMITS, MAX_SNAPSHOT_BYTES, type SnapshotUpload } from '@heatfunnel/sdk/protocol';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, SDK_DIST } from '../src/app.js';
+import { snapshotPolicy } from '../src/ingest/snapshot-policy.js';
+import { snapshotRoutes } from '../src/ingest/snapshot-routes.js';
+import { snapshotStore } from '../src/ingest/snapshot-store.js';
 import { silentLogger } from '../src/log.js';
 import { siteRegistry } from '../src/store/sites.js';
 import { freshStore, rows, type TestStore } from './helpers/store.js';
@@ -16,6 +22,8 @@ import { freshStore, rows, type TestStore } from './helpers/store.js';
 const ENTRY = join(SDK_DIST, 'heatfunnel-snapshot.js');
 let db: TestStore;
 let app: ReturnType<typeof createApp>;
+/** The snapshot routes alone with a generous upload rate: every refusal gets past the limiter. */
+let unlimited: Hono;
 
 beforeAll(async () => {
   if (!existsSync(ENTRY))
@@ -25,8 +33,17 @@ beforeAll(async () => {
     { key: 'off', name: 'No snapshots', origins: [], snapshotRate: 0 },
     { key: 'gz', name: 'Gzip', origins: [] },
     { key: 'flood', name: 'Flood', origins: [] },
+    { key: 'junk', name: 'Junk', origins: [] },
+    { key: 'keys', name: 'Keys', origins: [] },
+    { key: 'many', name: 'Many pages', origins: [] },
   ]);
-  app = createApp({ store: db.store, sites: siteRegistry(db.store), log: silentLogger });
+  const sites = siteRegistry(db.store);
+  app = createApp({ store: db.store, sites, log: silentLogger });
+  const store = snapshotStore(db.store);
+  unlimited = new Hono().route(
+    '/',
+    snapshotRoutes({ sites, store, policy: snapshotPolicy({ store }), entryFile: ENTRY, uploadRate: 1_000 }),
+  );
 });
 afterAll(() => db.cleanup());
 
@@ -74,9 +91,13 @@ const upload = (extra: Partial<SnapshotUpload> = {}, sn: unknown = tree('Shoes')
 
 const post = (
   body: BodyInit,
-  { query = '', headers = {} }: { query?: string; headers?: Record<string, string> } = {},
+  {
+    query = '',
+    headers = {},
+    to = app,
+  }: { query?: string; headers?: Record<string, string>; to?: Pick<Hono, 'request'> } = {},
 ) =>
-  app.request(`/v1/snapshot${query}`, {
+  to.request(`/v1/snapshot${query}`, {
     method: 'POST',
     body,
     headers: { 'Content-Type': 'text/plain', Origin: 'https://shop.example', ...headers },
@@ -133,6 +154,22 @@ describe('GET /v1/snapshot.js', () => {
       error: 'origin_not_allowed',
     });
   });
+
+  it("answers a flood of made-up page keys with empty scripts once the site's query budget is spent", async () => {
+    // Each unseen page key costs a store query; the budget is 10 a second per site, bursts of 20.
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        Promise.resolve(script(`k=many&vw=1280&pk=%2Fmade-up-${i}`, 'https://any.example/')).then((r) =>
+          r.text(),
+        ),
+      ),
+    );
+    const entries = answers.filter((text) => text.length > 0).length;
+    expect(entries).toBeGreaterThanOrEqual(20);
+    expect(answers.length - entries).toBeGreaterThanOrEqual(10);
+    // Another site's pages are still asked for.
+    expect(await (await script('k=shop&vw=1280&pk=%2Fafter-flood')).text()).not.toBe('');
+  });
 });
 
 describe('POST /v1/snapshot', () => {
@@ -157,24 +194,85 @@ describe('POST /v1/snapshot', () => {
     expect((await stored('/p/:id')).map((r) => r.hash)).toHaveLength(2);
   });
 
-  it('takes gzip marked by ?gz=1, and refuses what expands past the limit', async () => {
+  it('takes gzip marked by ?gz=1, and refuses what expands past the size or ratio limit', async () => {
     const gz = gzipSync(JSON.stringify(upload({ k: 'gz', pk: '/gz' })));
     expect((await post(gz, { query: '?gz=1' })).status).toBe(200);
     expect(await stored('/gz')).toHaveLength(1);
 
-    const bomb = gzipSync(Buffer.alloc(MAX_SNAPSHOT_BYTES + 1, 32));
-    const refused = await post(bomb, { query: '?gz=1' });
-    expect(refused.status).toBe(413);
-    expect((await refused.json()) as object).toMatchObject({ error: 'body_too_large' });
+    const refusal = async (body: BodyInit) => {
+      const response = await post(body, { query: '?gz=1' });
+      return { status: response.status, ...((await response.json()) as { error: string; message: string }) };
+    };
+    // Random hex compresses about 2:1, so this is no bomb, only too large a page.
+    const large = gzipSync(
+      `{"k":"gz","pad":"${randomBytes(MAX_SNAPSHOT_BYTES / 2 + 1024).toString('hex')}"}`,
+    );
+    expect(large.length).toBeLessThan(MAX_SNAPSHOT_BYTES);
+    expect(await refusal(large)).toMatchObject({
+      status: 413,
+      error: 'body_too_large',
+      message: expect.stringMatching(/expands past 4194304 bytes/),
+    });
+    // A small body that inflates a hundredfold is refused as a bomb before it is inflated in full.
+    const bomb = gzipSync(`{"k":"gz","pad":"${' '.repeat(MAX_SNAPSHOT_BYTES - 64)}"}`);
+    expect(bomb.length * LIMITS.maxCompressionRatio).toBeLessThan(MAX_SNAPSHOT_BYTES);
+    expect(await refusal(bomb)).toMatchObject({
+      status: 413,
+      error: 'body_too_large',
+      message: expect.stringMatching(/expands more than 100x/),
+    });
 
-    const broken = await post('not gzip', { query: '?gz=1' });
-    expect(broken.status).toBe(400);
-    expect((await broken.json()) as object).toMatchObject({ error: 'invalid_gzip' });
+    expect(await refusal('not gzip')).toMatchObject({
+      status: 400,
+      error: 'invalid_gzip',
+    });
+  });
+
+  it('refuses an unknown write key before reading the rest of the body', async () => {
+    const refusal = async (body: BodyInit, query = '') => {
+      const response = await post(body, { query });
+      return { status: response.status, ...((await response.json()) as { error: string; field?: string }) };
+    };
+    const unknown = { status: 401, error: 'unknown_site', field: 'k' };
+    // Not JSON after the key: without a known key nothing past the first field is read.
+    expect(await refusal('{"k":"nope", this is not JSON')).toMatchObject(unknown);
+    expect(await refusal('this is not JSON either', '?k=nope')).toMatchObject(unknown);
+    expect(await refusal(gzipSync('{"k":"nope", not JSON'), '?gz=1')).toMatchObject(unknown);
+    // A gzip bomb with an unknown key is refused by the key, for the price of a few kilobytes.
+    expect(
+      await refusal(gzipSync(`{"k":"nope","pad":"${' '.repeat(MAX_SNAPSHOT_BYTES - 64)}"}`), '?gz=1'),
+    ).toMatchObject(unknown);
+    // With a known key the body is read, and its faults named.
+    expect(await refusal('{"k":"keys", this is not JSON')).toMatchObject({
+      status: 400,
+      error: 'invalid_json',
+    });
+    // No key where it can be found without parsing.
+    expect(await refusal(JSON.stringify({ v: 1, k: 'keys' }))).toMatchObject({
+      status: 400,
+      error: 'missing_field',
+      field: 'k',
+    });
+    // ?k= names the site; a body naming another one is not stored under it.
+    expect(await refusal(JSON.stringify(upload({ k: 'nope' })), '?k=keys')).toMatchObject({
+      status: 400,
+      field: 'k',
+    });
+    const byQuery = await post(JSON.stringify(upload({ k: 'keys', pk: '/by-query' })), { query: '?k=keys' });
+    expect(byQuery.status).toBe(200);
+  });
+
+  it("takes from the site's upload rate before parsing, so junk bodies cannot be sent without limit", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await post('{"k":"junk", not JSON')).status);
+    // 4 from the burst get as far as the parser (400); the rest are refused before it.
+    expect(statuses.slice(0, 4)).toEqual([400, 400, 400, 400]);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(3);
   });
 
   it('names the field to blame in bad uploads', async () => {
     const refusal = async (body: BodyInit, headers: Record<string, string> = {}) => {
-      const response = await post(body, { headers });
+      const response = await post(body, { headers, to: unlimited });
       return { status: response.status, ...((await response.json()) as { error: string; field?: string }) };
     };
     const { sn: _sn, ...noTree } = upload();
@@ -197,7 +295,7 @@ describe('POST /v1/snapshot', () => {
     expect(await refusal(JSON.stringify(upload({}, { type: 2, tagName: 'div' })))).toMatchObject({
       field: 'sn',
     });
-    expect(await refusal('{')).toMatchObject({ status: 400, error: 'invalid_json' });
+    expect(await refusal('{"k":"shop",')).toMatchObject({ status: 400, error: 'invalid_json' });
     expect(await refusal('{}', { 'Content-Type': 'image/png' })).toMatchObject({
       status: 415,
       error: 'unsupported_media_type',

@@ -97,7 +97,24 @@ it('says what is wrong with a bad query', async () => {
   expect(missing.status).toBe(400);
   expect(await missing.json()).toMatchObject({ error: 'invalid_query' });
   expect((await count('site=open-site&anon_prefix=x&since=yesterday')).status).toBe(400);
-  const unknown = await count('site=nope&anon_prefix=x');
-  expect(unknown.status).toBe(404);
-  expect(await unknown.json()).toMatchObject({ error: 'unknown_site' });
+});
+
+it('answers an unknown site exactly as a locked one, so probing cannot tell them apart', async () => {
+  const answer = async (site: string, headers: Record<string, string> = {}) => {
+    const response = await count(`site=${site}&anon_prefix=x`, headers);
+    const body = (await response.json()) as { site: string; message: string };
+    return {
+      status: response.status,
+      authenticate: response.headers.get('www-authenticate'),
+      // The same words with the site's name taken out.
+      body: { ...body, site: undefined, message: body.message.replaceAll(site, '<site>') },
+    };
+  };
+  const locked = await answer('locked-site');
+  expect(locked.status).toBe(401);
+  expect(await answer('no-such-site')).toEqual(locked);
+  const wrong = { Authorization: 'Bearer rt_wrong' };
+  const lockedWrong = await answer('locked-site', wrong);
+  expect(lockedWrong).toMatchObject({ status: 401, body: { error: 'read_token_invalid' } });
+  expect(await answer('no-such-site', wrong)).toEqual(lockedWrong);
 });

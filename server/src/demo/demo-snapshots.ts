@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { DeviceClass } from '@heatfunnel/sdk/protocol';
+import { insertSnapshots, type SnapshotRow } from '../ingest/snapshot-store.js';
 import type { Store } from '../store/store.js';
 import { DEMO_PAGES } from './layout.js';
 import { DEMO_SITE } from './shop-routes.js';
@@ -25,39 +26,6 @@ export interface TakenSnapshot {
 }
 
 export type DemoSnapshots = Record<DeviceClass, Record<string, TakenSnapshot>>;
-
-/** A row of the snapshots table (migration 0105). */
-export interface SnapshotRow {
-  site: string;
-  page_key: string;
-  device: DeviceClass;
-  hash: string;
-  url: string;
-  viewport_width: number;
-  viewport_height: number;
-  doc_width: number;
-  doc_height: number;
-  /** ms since the epoch. */
-  taken_at: number;
-  received_at: number;
-  /** The serialised tree as JSON text. */
-  body: string;
-}
-
-/** Writes snapshot rows. */
-export async function insertSnapshots(store: Store, rows: readonly SnapshotRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await store.client.insert({
-    table: store.table('snapshots'),
-    values: rows.map((r) => ({
-      ...r,
-      taken_at: new Date(r.taken_at).toISOString(),
-      received_at: new Date(r.received_at).toISOString(),
-    })),
-    format: 'JSONEachRow',
-    clickhouse_settings: { date_time_input_format: 'best_effort' },
-  });
-}
 
 /** The committed demo snapshots. */
 export function loadDemoSnapshots(): DemoSnapshots {

@@ -64,3 +64,22 @@ describe('decodeBody on small and large gzip bodies', () => {
     expect(!refused.ok && refused.message).toMatch(/expands more than 100x/);
   });
 });
+
+describe('decodeBody with its own limit and words', () => {
+  it('refuses past the size it is given and says what the body should be', async () => {
+    const json = JSON.stringify({ k: 'site', pad: randomBytes(4096).toString('hex') });
+    const options = {
+      maxBytes: 4096,
+      expected: 'a SnapshotUpload',
+      tooLargeHint: 'such a page is not snapshotted',
+    };
+    const refused = await decodeBody(gzipSync(json), true, options);
+    expect(refused).toMatchObject({ ok: false, status: 413, error: 'body_too_large' });
+    expect(!refused.ok && refused.message).toBe(
+      'gzip body expands past 4096 bytes; such a page is not snapshotted',
+    );
+    expect(await decodeBody(gzipSync(json), true)).toMatchObject({ ok: true });
+    const invalid = await decodeBody(bytes('{"k":'), false, options);
+    expect(!invalid.ok && invalid.message).toMatch(/send a SnapshotUpload as JSON$/);
+  });
+});

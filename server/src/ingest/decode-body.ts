@@ -30,13 +30,30 @@ export function acceptedContentType(header: string | undefined): boolean {
   return ACCEPTED_TYPES.includes(type);
 }
 
+export interface DecodeOptions {
+  /** Largest body after gunzip, bytes. */
+  maxBytes?: number;
+  /** What the body should be, for the invalid-JSON message. */
+  expected?: string;
+  /** What the sender can do about a body that expands past `maxBytes`. */
+  tooLargeHint?: string;
+}
+
 /** Decodes `body`, gunzipping first when `gzip` is set. */
-export async function decodeBody(body: Uint8Array, gzip: boolean): Promise<Decoded> {
+export async function decodeBody(
+  body: Uint8Array,
+  gzip: boolean,
+  {
+    maxBytes = LIMITS.maxDecompressedBytes,
+    expected = 'a Batch object',
+    tooLargeHint = 'send smaller batches',
+  }: DecodeOptions = {},
+): Promise<Decoded> {
   let bytes = body;
   if (gzip) {
     // Inflating stops one byte past the ratio limit or at the size limit, whichever is lower.
     const byRatio = body.length * LIMITS.maxCompressionRatio + 1;
-    const maxOutputLength = Math.min(LIMITS.maxDecompressedBytes, byRatio);
+    const maxOutputLength = Math.min(maxBytes, byRatio);
     try {
       bytes =
         body.length <= INLINE_GUNZIP_BYTES
@@ -53,7 +70,7 @@ export async function decodeBody(body: Uint8Array, gzip: boolean): Promise<Decod
             message:
               maxOutputLength === byRatio
                 ? `gzip body expands more than ${LIMITS.maxCompressionRatio}x; refused as a possible gzip bomb`
-                : `gzip body expands past ${LIMITS.maxDecompressedBytes} bytes; send smaller batches`,
+                : `gzip body expands past ${maxBytes} bytes; ${tooLargeHint}`,
           }
         : {
             ok: false,
@@ -78,7 +95,7 @@ export async function decodeBody(body: Uint8Array, gzip: boolean): Promise<Decod
       ok: false,
       status: 400,
       error: RejectReason.invalidJson,
-      message: `body is not valid JSON (${(error as Error).message}); send a Batch object as JSON`,
+      message: `body is not valid JSON (${(error as Error).message}); send ${expected} as JSON`,
     };
   }
 }

@@ -2,9 +2,10 @@
  * Page snapshots for heatmap backdrops (protocol: SNAPSHOT_SCRIPT_PATH, SNAPSHOT_PATH).
  * `GET /v1/snapshot.js?k&vw&pk` answers the SDK's snapshot entry when the policy wants a
  * snapshot of that page and device class, else an empty script the browser may cache for a
- * few minutes. `POST /v1/snapshot` takes the entry's `SnapshotUpload` (text/plain or JSON,
- * gzip by `?gz=1` or Content-Encoding), with the write key and Origin checked as for
- * batches, and stores each hash once.
+ * few minutes (also when the site's budget of store queries is spent). `POST /v1/snapshot`
+ * takes the entry's `SnapshotUpload` (text/plain or JSON, gzip by `?gz=1` or
+ * Content-Encoding): write key, Origin and the site's rate are checked before the body is
+ * inflated in full, parsed and hashed; each hash is stored once.
  */
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -22,13 +23,14 @@ import {
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { SiteRegistry } from '../store/sites.js';
-import { acceptedContentType } from './decode-body.js';
+import { acceptedContentType, decodeBody } from './decode-body.js';
 import { originAllowed } from './origin.js';
 import { type RateLimiter, rateLimiter } from './rate-limit.js';
 import { shopCors } from './shop-cors.js';
+import { snapshotWriteKey } from './snapshot-key.js';
 import type { SnapshotPolicy } from './snapshot-policy.js';
 import type { SnapshotStore } from './snapshot-store.js';
-import { checkSnapshot, decodeSnapshotBody } from './snapshot-upload.js';
+import { checkSnapshot } from './snapshot-upload.js';
 
 export interface SnapshotRoutesOptions {
   sites: SiteRegistry;
@@ -38,6 +40,11 @@ export interface SnapshotRoutesOptions {
   entryFile: string;
   /** Uploads per second per site (burst twice that). */
   uploadRate?: number;
+  /**
+   * Store queries per second per site that `GET /v1/snapshot.js` may cause (burst twice that):
+   * page keys not seen in the last minute each cost one, so a flood of made-up keys is capped.
+   */
+  queryRate?: number;
   limiter?: RateLimiter;
   now?: () => number;
   /** Reports an unexpected failure (logged by the caller). */
@@ -71,6 +78,7 @@ export const snapshotRoutes = ({
   policy,
   entryFile,
   uploadRate = 2,
+  queryRate = 10,
   limiter = rateLimiter(),
   now = Date.now,
   onError = () => {},
@@ -122,7 +130,9 @@ export const snapshotRoutes = ({
     const key = { site: site.key, pageKey: pk, device: deviceClassOf(vw) };
     let wanted = false;
     try {
-      wanted = await policy.wants(key, site.snapshotRate ?? 1);
+      // Over the budget the page gets the empty script: it asks again after its cache expires.
+      const mayQuery = () => limiter.take(`snapshot-query:${site.key}`, queryRate) === 0;
+      wanted = await policy.wants(key, site.snapshotRate ?? 1, mayQuery);
     } catch (error) {
       onError(error);
     }
@@ -160,24 +170,19 @@ export const snapshotRoutes = ({
       });
     const gzip =
       c.req.header('content-encoding')?.toLowerCase() === 'gzip' || c.req.query(GZIP_QUERY_FLAG) === '1';
-    const decoded = decodeSnapshotBody(new Uint8Array(await c.req.arrayBuffer()), gzip);
-    if ('status' in decoded) {
-      const { status, ...body } = decoded;
+    const raw = new Uint8Array(await c.req.arrayBuffer());
+    // Key, Origin and rate first: the parse and hash below cost milliseconds for a large page.
+    const keyed = await snapshotWriteKey(raw, gzip, c.req.query('k'));
+    if ('status' in keyed) {
+      const { status, ...body } = keyed;
       return refuse(status, body);
     }
-    const receivedAt = now();
-    const checked = checkSnapshot(decoded.value, receivedAt);
-    if ('status' in checked) {
-      const { status, ...body } = checked;
-      return refuse(status, body);
-    }
-    const { upload, body } = checked;
-    const site = await sites.findByWriteKey(upload.k);
+    const site = await sites.findByWriteKey(keyed.key);
     if (!site)
       return refuse(401, {
         error: RejectReason.unknownSite,
         field: 'k',
-        message: `write key "${upload.k.slice(0, 64)}" is not known to this server; check the key in hf('init', { site })`,
+        message: `write key "${keyed.key.slice(0, 64)}" is not known to this server; check the key in hf('init', { site })`,
       });
     const origin = c.req.header('origin');
     if (!originAllowed(origin, site.origins))
@@ -200,6 +205,22 @@ export const snapshotRoutes = ({
         },
         { 'Retry-After': String(wait) },
       );
+    const decoded = await decodeBody(raw, gzip, {
+      maxBytes: MAX_SNAPSHOT_BYTES,
+      expected: 'a SnapshotUpload',
+      tooLargeHint: 'such a page is not snapshotted',
+    });
+    if (!decoded.ok) {
+      const { ok: _ok, status, ...body } = decoded;
+      return refuse(status, body);
+    }
+    const receivedAt = now();
+    const checked = checkSnapshot(decoded.value, receivedAt, keyed.key);
+    if ('status' in checked) {
+      const { status, ...body } = checked;
+      return refuse(status, body);
+    }
+    const { upload, body } = checked;
     const key = { site: site.key, pageKey: upload.pk, device: upload.dc };
     try {
       const { hashAt } = await store.latest(key, upload.h);

@@ -1,7 +1,7 @@
 /**
  * The snapshots table (migration 0105) as ingest sees it: when a page and device class last
- * got a snapshot, whether a hash is stored, and writing one. Rare calls, straight to the
- * store (no spool): a lost snapshot is simply asked for again.
+ * got a snapshot, whether a hash is stored, and writing rows (uploads, and the demo's committed
+ * snapshots). Rare calls, straight to the store (no spool): a lost snapshot is asked for again.
  */
 import type { DeviceClass, SnapshotUpload } from '@heatfunnel/sdk/protocol';
 import type { Store } from '../store/store.js';
@@ -18,6 +18,41 @@ export interface SnapshotStore {
   latest(key: SnapshotKey, hash?: string): Promise<{ at: number | undefined; hashAt: number | undefined }>;
   /** Stores `upload` with its tree `body` for `site`, received at `receivedAt` (ms). */
   save(site: string, upload: SnapshotUpload, body: string, receivedAt: number): Promise<void>;
+}
+
+/** A row of the snapshots table (migration 0105), times in ms since the epoch. */
+export interface SnapshotRow {
+  site: string;
+  page_key: string;
+  device: DeviceClass;
+  hash: string;
+  url: string;
+  viewport_width: number;
+  viewport_height: number;
+  doc_width: number;
+  doc_height: number;
+  taken_at: number;
+  received_at: number;
+  /** The serialised tree as JSON text. */
+  body: string;
+}
+
+/** Writes snapshot rows in one insert: the one place rows are encoded (ms times, whole pixels). */
+export async function insertSnapshots(store: Store, rows: readonly SnapshotRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await store.client.insert({
+    table: store.table('snapshots'),
+    values: rows.map((row) => ({
+      ...row,
+      viewport_width: Math.round(row.viewport_width),
+      viewport_height: Math.round(row.viewport_height),
+      doc_width: Math.round(row.doc_width),
+      doc_height: Math.round(row.doc_height),
+      taken_at: Math.round(row.taken_at),
+      received_at: Math.round(row.received_at),
+    })),
+    format: 'JSONEachRow',
+  });
 }
 
 /** The snapshots table of `store`. */
@@ -41,26 +76,22 @@ export function snapshotStore(store: Store): SnapshotStore {
       };
     },
     async save(site, upload, body, receivedAt) {
-      await store.client.insert({
-        table,
-        values: [
-          {
-            site,
-            page_key: upload.pk,
-            device: upload.dc,
-            hash: upload.h,
-            url: upload.url,
-            viewport_width: Math.round(upload.vw),
-            viewport_height: Math.round(upload.vh),
-            doc_width: Math.round(upload.dw),
-            doc_height: Math.round(upload.dh),
-            taken_at: Math.round(upload.ts),
-            received_at: Math.round(receivedAt),
-            body,
-          },
-        ],
-        format: 'JSONEachRow',
-      });
+      await insertSnapshots(store, [
+        {
+          site,
+          page_key: upload.pk,
+          device: upload.dc,
+          hash: upload.h,
+          url: upload.url,
+          viewport_width: upload.vw,
+          viewport_height: upload.vh,
+          doc_width: upload.dw,
+          doc_height: upload.dh,
+          taken_at: upload.ts,
+          received_at: receivedAt,
+          body,
+        },
+      ]);
     },
   };
 }

@@ -1,15 +1,13 @@
 /**
- * Decodes and checks a `SnapshotUpload` (protocol.ts): size and gzip bounds first, then
- * each field, naming the field to blame. The content hash is checked against the tree, so
- * a stored hash always names the body it came with.
+ * Checks a decoded `SnapshotUpload` (protocol.ts) field by field, naming the field to blame
+ * (decoding, with its gzip guards, is decode-body.ts). The content hash is checked against the
+ * tree, so a stored hash always names the body it came with.
  */
-import { gunzipSync } from 'node:zlib';
 import {
   DEVICE_CLASSES,
   type DeviceClass,
   fnv1a,
   LIMITS,
-  MAX_SNAPSHOT_BYTES,
   PROTOCOL_VERSION,
   RejectReason,
   type SnapshotRefused,
@@ -30,46 +28,13 @@ const problem = (
   error: RejectReason = RejectReason.invalidField,
 ): SnapshotProblem => ({ status: 400, error, ...(field ? { field } : {}), message });
 
-/** The body as JSON: gunzipped when `gzip` (never past MAX_SNAPSHOT_BYTES), then parsed. */
-export function decodeSnapshotBody(raw: Uint8Array, gzip: boolean): { value: unknown } | SnapshotProblem {
-  let bytes = raw;
-  if (gzip) {
-    try {
-      bytes = gunzipSync(raw, { maxOutputLength: MAX_SNAPSHOT_BYTES });
-    } catch (error) {
-      const tooLarge =
-        error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-      return tooLarge
-        ? {
-            status: 413,
-            error: RejectReason.bodyTooLarge,
-            message: `snapshot expands past ${MAX_SNAPSHOT_BYTES} bytes; such a page is not snapshotted`,
-          }
-        : problem(
-            undefined,
-            'body is marked gzip (?gz=1) but is not valid gzip data',
-            RejectReason.invalidGzip,
-          );
-    }
-  }
-  try {
-    return { value: JSON.parse(new TextDecoder().decode(bytes)) };
-  } catch (error) {
-    return problem(
-      undefined,
-      `body is not valid JSON (${(error as Error).message}); send a SnapshotUpload`,
-      RejectReason.invalidJson,
-    );
-  }
-}
-
 const isText = (value: unknown, max: number): value is string =>
   typeof value === 'string' && value.length > 0 && value.length <= max;
 const isPixels = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= LIMITS.maxPixels;
 
-/** Checks `value` as an upload received at `now` (ms). */
-export function checkSnapshot(value: unknown, now: number): CheckedSnapshot | SnapshotProblem {
+/** Checks `value` as an upload received at `now` (ms) under the write key `key` already checked. */
+export function checkSnapshot(value: unknown, now: number, key: string): CheckedSnapshot | SnapshotProblem {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return problem(undefined, 'body must be a SnapshotUpload object', RejectReason.invalidBatch);
   }
@@ -81,6 +46,8 @@ export function checkSnapshot(value: unknown, now: number): CheckedSnapshot | Sn
     return problem('v', `v must be ${PROTOCOL_VERSION}`, RejectReason.unsupportedVersion);
   }
   if (!isText(u.k, LIMITS.maxIdLength)) return problem('k', `k must be the site's write key`);
+  // A second "k" later in the body, or a ?k= naming another site, would store under a key never checked.
+  if (u.k !== key) return problem('k', 'k must be the write key given first in the body or as ?k=');
   if (!isText(u.pk, LIMITS.maxKeyLength))
     return problem('pk', `pk must be a page key of 1 to ${LIMITS.maxKeyLength} characters`);
   if (!isText(u.url, LIMITS.maxUrlLength))

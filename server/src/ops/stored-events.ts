@@ -3,10 +3,11 @@
  * starts with a prefix, and how many distinct ids they have. A load test tags its visitors
  * with a run tag, so this tells it, over HTTP and without database credentials, whether
  * every event it got a 2xx for is stored exactly once. Guarded like the read API: a site
- * with a read token answers only a request that carries it.
+ * with a read token answers only a request that carries it. An unknown site gets the same 401
+ * as a locked one, so probing cannot tell a locked site's key from a made-up one.
  */
-import { Hono } from 'hono';
-import { bearerToken, opens, tokenRefusal } from '../api/auth.js';
+import { type Context, Hono } from 'hono';
+import { bearerToken, opens } from '../api/auth.js';
 import type { EventSink } from '../spool/event-sink.js';
 import type { SiteRegistry } from '../store/sites.js';
 import type { Store } from '../store/store.js';
@@ -31,6 +32,19 @@ export interface StoredEvents {
 
 const MAX_PREFIX = 128;
 
+/** The 401 for a site that is unknown or whose read token the request lacks: one answer for both. */
+function refusal(c: Context, site: string, given: boolean) {
+  c.header('WWW-Authenticate', `Bearer realm="heatfunnel"${given ? ', error="invalid_token"' : ''}`);
+  return c.json(
+    {
+      error: given ? 'read_token_invalid' : 'read_token_required',
+      site,
+      message: `site "${site}" is not known to this server or needs a read token that ${given ? 'differs from the one sent' : 'was not sent'}: check the site key, and send the token as "Authorization: Bearer <token>" (an operator makes one with \`heatfunnel sites rotate-read-token ${site}\`)`,
+    },
+    401,
+  );
+}
+
 /** The route, mounted at `/`. */
 export const storedEventsRoute = ({ store, sites, sink }: StoredEventsOptions) => {
   const app = new Hono();
@@ -48,14 +62,8 @@ export const storedEventsRoute = ({ store, sites, sink }: StoredEventsOptions) =
       );
     }
     const site = await sites.find(key);
-    if (!site) {
-      return c.json(
-        { error: 'unknown_site', message: `site "${key.slice(0, 64)}" is not known to this server` },
-        404,
-      );
-    }
     const token = bearerToken(c.req.header('authorization'));
-    if (!opens(site, token)) return tokenRefusal(c, key, token !== undefined);
+    if (!site || !opens(site, token)) return refusal(c, key.slice(0, 64), token !== undefined);
     const result = await store.client.query({
       query: `SELECT count() AS stored, uniqExact(id) AS distinct_ids FROM ${store.table('events')}
         WHERE site = {site:String} AND startsWith(anon_id, {prefix:String})
