@@ -21,12 +21,28 @@ export interface Ddl {
   distributed(name: string, shardingKey: string): string[];
   /** The TTL clause for a table keyed by date `column`, or empty when retention is unlimited. */
   ttl(column: string): string;
+  /**
+   * `ALTER TABLE <table> <clause>` for the table that holds the rows and, in cluster mode,
+   * its Distributed table too (whose columns must follow), each `ON CLUSTER`.
+   */
+  alter(table: string, clause: string): string[];
 }
 
 const quote = (identifier: string) => `\`${identifier.replaceAll('`', '')}\``;
 
 /** The DDL context for `database`, clustered when `cluster` is set, keeping rows `retentionDays`. */
 export function ddlFor(database: string, cluster?: string, retentionDays?: number): Ddl {
+  const ddl = base(database, cluster, retentionDays);
+  return {
+    ...ddl,
+    alter: (table, clause) =>
+      [...new Set([ddl.local(table), ddl.t(table)])].map(
+        (name) => `ALTER TABLE ${name}${ddl.onCluster} ${clause}`,
+      ),
+  };
+}
+
+function base(database: string, cluster?: string, retentionDays?: number): Omit<Ddl, 'alter'> {
   const qualified = (name: string) => `${quote(database)}.${quote(name)}`;
   const ttl = (column: string) =>
     retentionDays ? `TTL toDate(${column}) + INTERVAL ${Math.floor(retentionDays)} DAY DELETE` : '';

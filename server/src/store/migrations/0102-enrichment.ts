@@ -14,7 +14,4 @@ const COLUMNS = `ADD COLUMN IF NOT EXISTS browser LowCardinality(String) DEFAULT
   ADD COLUMN IF NOT EXISTS ip String DEFAULT ''`;
 
 /** Adds the enrichment columns to the raw events (and, in a cluster, its Distributed table). */
-export const statements = (ddl: Ddl): string[] => {
-  const tables = new Set([ddl.local('events'), ddl.t('events')]);
-  return [...tables].map((table) => `ALTER TABLE ${table}${ddl.onCluster} ${COLUMNS}`);
-};
+export const statements = (ddl: Ddl): string[] => ddl.alter('events', COLUMNS);

@@ -12,7 +12,4 @@ const COLUMNS = `ADD COLUMN IF NOT EXISTS write_key String DEFAULT '',
   ADD COLUMN IF NOT EXISTS rate_limit UInt32 DEFAULT 0`;
 
 /** Adds `write_key` ('' = the site key), `ip_mode` ('truncate' or 'drop') and `rate_limit` (batches/s, 0 = server default) to sites. */
-export const statements = (ddl: Ddl): string[] => {
-  const tables = new Set([ddl.local('sites'), ddl.t('sites')]);
-  return [...tables].map((table) => `ALTER TABLE ${table}${ddl.onCluster} ${COLUMNS}`);
-};
+export const statements = (ddl: Ddl): string[] => ddl.alter('sites', COLUMNS);

@@ -9,13 +9,7 @@ export const version = 106;
 export const name = 'snapshot-rate-and-text';
 
 /** Adds `snapshot_rate` (0..1, default 1) to sites and `text` to the raw events. */
-export const statements = (ddl: Ddl): string[] => {
-  const alter = (table: string, columns: string) =>
-    [...new Set([ddl.local(table), ddl.t(table)])].map(
-      (name) => `ALTER TABLE ${name}${ddl.onCluster} ${columns}`,
-    );
-  return [
-    ...alter('sites', 'ADD COLUMN IF NOT EXISTS snapshot_rate Float32 DEFAULT 1'),
-    ...alter('events', "ADD COLUMN IF NOT EXISTS text String DEFAULT ''"),
-  ];
-};
+export const statements = (ddl: Ddl): string[] => [
+  ...ddl.alter('sites', 'ADD COLUMN IF NOT EXISTS snapshot_rate Float32 DEFAULT 1'),
+  ...ddl.alter('events', "ADD COLUMN IF NOT EXISTS text String DEFAULT ''"),
+];

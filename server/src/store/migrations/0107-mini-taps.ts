@@ -40,9 +40,7 @@ const COLUMNS_SQL = `ADD COLUMN IF NOT EXISTS client_x Nullable(UInt32),
 
 /** The tap columns on the raw events, and the width-normalised cells with their view. */
 export const statements = (ddl: Ddl): string[] => [
-  ...[...new Set([ddl.local('events'), ddl.t('events')])].map(
-    (table) => `ALTER TABLE ${table}${ddl.onCluster} ${COLUMNS_SQL}`,
-  ),
+  ...ddl.alter('events', COLUMNS_SQL),
   `CREATE TABLE IF NOT EXISTS ${ddl.local('width_cells')}${ddl.onCluster} (
     site LowCardinality(String),
     page_key String,

@@ -10,7 +10,4 @@ export const name = 'read-token';
 
 /** Adds `read_token_hash` (hex SHA-256 of the token; '' = the site's data is open) to sites. */
 export const statements = (ddl: Ddl): string[] =>
-  [...new Set([ddl.local('sites'), ddl.t('sites')])].map(
-    (table) =>
-      `ALTER TABLE ${table}${ddl.onCluster} ADD COLUMN IF NOT EXISTS read_token_hash String DEFAULT ''`,
-  );
+  ddl.alter('sites', "ADD COLUMN IF NOT EXISTS read_token_hash String DEFAULT ''");
