@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log.js';
+import { SegmentDataError } from '../store/segment-errors.js';
 import { startFlusher } from './flusher.js';
 import type { Segment } from './segment-files.js';
 import { openSpool } from './spool.js';
@@ -49,7 +50,8 @@ describe('flusher', () => {
       probe: async () => storeUp,
       insert: async (segment: Segment) => {
         const text = readFileSync(segment.file, 'utf8');
-        if (!storeUp || text.includes('poison')) throw new Error('refused');
+        if (!storeUp) throw new Error('connect ECONNREFUSED');
+        if (text.includes('poison')) throw new SegmentDataError('does not parse');
         inserted.push(text);
       },
     });
@@ -67,6 +69,36 @@ describe('flusher', () => {
     const [dir] = dirs;
     expect(existsSync(join(dir as string, 'failed'))).toBe(true);
     expect(flusher.healthy()).toBe(true);
+    await flusher.close();
+  });
+
+  it('never sets aside a segment the store refuses for its own reasons (a missing grant), however often', async () => {
+    const spool = await spoolIn();
+    let granted = false;
+    let attempts = 0;
+    const inserted: string[] = [];
+    const flusher = startFlusher({
+      spool,
+      log: silentLogger,
+      retryMs: [1, 2],
+      setAsideAfter: 3,
+      probe: async () => true,
+      insert: async (segment: Segment) => {
+        attempts++;
+        if (!granted) throw new Error('Not enough privileges. (ACCESS_DENIED)');
+        inserted.push(readFileSync(segment.file, 'utf8'));
+      },
+    });
+    await spool.append('{"n":1}\n', 1);
+    await expect(flusher.flush(300)).rejects.toThrow(/ACCESS_DENIED/);
+    expect(attempts).toBeGreaterThan(10);
+    expect(spool.sealed()).toHaveLength(1);
+    expect(flusher.healthy()).toBe(false);
+    expect(flusher.lastError()).toMatch(/ACCESS_DENIED/);
+    granted = true;
+    await flusher.flush(5_000);
+    expect(inserted).toEqual(['{"n":1}\n']);
+    expect(existsSync(join(dirs[0] as string, 'failed'))).toBe(false);
     await flusher.close();
   });
 });

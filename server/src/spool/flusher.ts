@@ -1,9 +1,11 @@
 /**
  * Moves sealed spool segments into the store, oldest first, one insert per segment, and
  * removes each once the store has it. When the store fails, the segment stays and the
- * flusher retries with backoff; the spool grows meanwhile (up to its cap).
+ * flusher retries with backoff; the spool grows meanwhile (up to its cap). Only a segment
+ * whose own bytes the store refuses is ever set aside; every other failure is retried.
  */
 import type { Logger } from '../log.js';
+import { isSegmentDataError } from '../store/segment-errors.js';
 import type { Segment } from './segment-files.js';
 import type { Spool } from './spool.js';
 
@@ -18,6 +20,12 @@ export interface FlusherOptions {
   retryMs?: [number, number];
   /** True when the store answers at all; tells a bad segment from a store outage. */
   probe?: () => Promise<boolean>;
+  /**
+   * True when `error` blames the segment's own data. Only such a segment, failing this way
+   * `setAsideAfter` times in a row while the store answers, is set aside; a missing grant or
+   * table fails every segment alike, and setting them aside would drop acknowledged events.
+   */
+  segmentAtFault?: (error: unknown) => boolean;
   /** A segment that failed this many times in a row while the store answered is set aside. */
   setAsideAfter?: number;
 }
@@ -41,6 +49,7 @@ export function startFlusher({
   onFlushed = () => {},
   retryMs = [100, 5_000],
   probe = async () => false,
+  segmentAtFault = isSegmentDataError,
   setAsideAfter = 10,
 }: FlusherOptions): Flusher {
   let stopped = false;
@@ -78,9 +87,10 @@ export function startFlusher({
       try {
         await insert(segment);
       } catch (error) {
-        if (failure === undefined) log.error('flush failed; keeping the spool', { error: String(error) });
+        // Logged when it changes, not at every retry: the first line says what is wrong.
+        if (failure !== String(error)) log.error('flush failed; keeping the spool', { error: String(error) });
         failure = String(error);
-        attempts++;
+        attempts = segmentAtFault(error) ? attempts + 1 : 0;
         if (await poisoned(attempts)) {
           const file = await spool.setAside(segment);
           log.error('the store refuses this spool segment while it takes other queries; set aside', {

@@ -7,7 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import type { ClickHouseClient } from '@clickhouse/client';
 import type { EventRow } from '../ingest/event-row.js';
+import { explained, isDataErrorType, SegmentDataError } from './segment-errors.js';
 import type { Store } from './store.js';
 
 /** The events table's columns as the spool writes them (NDJSON of `EventRow`). */
@@ -133,34 +136,69 @@ export async function insertSegment(
   }
 }
 
+/**
+ * Runs `exec` and reads its answer to the end. The client keeps the request's socket until
+ * the answer is consumed: an unread answer holds one of its 10 sockets for good, and once
+ * they are all held every query of the process (flush, site lookups, the API) waits.
+ */
+export async function execToEnd(
+  client: Pick<ClickHouseClient, 'exec'>,
+  params: Parameters<ClickHouseClient['exec']>[0],
+): Promise<void> {
+  const { stream } = await client.exec(params);
+  stream.resume();
+  await finished(stream);
+}
+
 async function insertStaged(store: Store, file: string, token: string, load: 'file' | 'body'): Promise<void> {
   const staging = stagingOf(store, token);
-  const command = (query: string) => store.client.command({ query });
+  const step = async (name: string, run: () => Promise<unknown>) => {
+    try {
+      await run();
+    } catch (error) {
+      throw explained(store, name, error);
+    }
+  };
+  const command = (query: string) => () => store.client.command({ query });
   // A crash can leave the table of an earlier attempt, with some of the rows: start clean.
-  await command(`DROP TABLE IF EXISTS ${staging}`);
-  await command(`CREATE TABLE ${staging} (${TABLE_COLUMNS}) ENGINE = Memory`);
+  await step(`dropping the staging table ${staging}`, command(`DROP TABLE IF EXISTS ${staging}`));
+  await step(
+    `creating the staging table ${staging}`,
+    command(`CREATE TABLE ${staging} (${TABLE_COLUMNS}) ENGINE = Memory`),
+  );
   try {
-    if (load === 'file') {
-      await store.client.command({
-        query: `INSERT INTO ${staging} SELECT * FROM file({file:String}, 'JSONEachRow', '${STRUCTURE}')`,
-        query_params: { file },
-      });
-    } else {
-      await store.client.exec({
-        query: `INSERT INTO ${staging} FORMAT JSONEachRow`,
-        values: createReadStream(file),
-      });
+    try {
+      if (load === 'file') {
+        await store.client.command({
+          query: `INSERT INTO ${staging} SELECT * FROM file({file:String}, 'JSONEachRow', '${STRUCTURE}')`,
+          query_params: { file },
+        });
+      } else {
+        await execToEnd(store.client, {
+          query: `INSERT INTO ${staging} FORMAT JSONEachRow`,
+          values: createReadStream(file),
+        });
+      }
+    } catch (error) {
+      if (isDataErrorType(error)) {
+        throw new SegmentDataError(`spool segment ${file} does not parse as events rows: ${String(error)}`, {
+          cause: error,
+        });
+      }
+      throw explained(store, `loading the segment into ${staging}`, error);
     }
     try {
-      await store.client.command({
-        query: `INSERT INTO ${store.table('events')} (${COLUMNS}) ${newRows(store, staging, `SELECT site, id FROM ${staging}`)}`,
-        clickhouse_settings: dedupSettings(token),
-      });
+      await step(`moving the segment's new rows from ${staging} into events`, () =>
+        store.client.command({
+          query: `INSERT INTO ${store.table('events')} (${COLUMNS}) ${newRows(store, staging, `SELECT site, id FROM ${staging}`)}`,
+          clickhouse_settings: dedupSettings(token),
+        }),
+      );
     } finally {
       await forgetToken(store);
     }
   } finally {
-    await command(`DROP TABLE IF EXISTS ${staging}`);
+    await step(`dropping the staging table ${staging}`, command(`DROP TABLE IF EXISTS ${staging}`));
   }
 }
 
