@@ -499,12 +499,14 @@ describe('snapshot backdrop', () => {
     await page.selectOption('#backdrop', 'live');
     await page.waitForSelector('#stage[data-state="drawn"][data-backdrop="live"]');
     release();
-    // Importing the chunk again resolves once it has run: the held snapshot load has had its turn.
-    await page.evaluate(async (url) => {
-      await import(url);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }, chunk);
-    const frames = await page.$$eval('.frame-slot iframe', (list) => list.map((f) => f.getAttribute('src')));
+    // Importing the chunk again resolves once it has run: the held snapshot load has had its
+    // turn. (A string, as vitest would rewrite an import() in a function it hands the page.)
+    await page.evaluate(
+      `import(${JSON.stringify(chunk)}).then(() => new Promise((r) => setTimeout(r, 300)))`,
+    );
+    const frames = await page.$$eval('#frame-box .frame-slot iframe', (list) =>
+      list.map((f) => f.getAttribute('src')),
+    );
     expect(frames).toEqual([`${server.url}/demo/product/1`]);
     expect(await page.getAttribute('#stage', 'data-state')).toBe('drawn');
     // The frame the heat is measured against and placed in is the live page's.
