@@ -5,7 +5,7 @@
  * test: `node sdk/bench/click-cost.mjs` prints median and p95.
  */
 import { expect, it } from 'vitest';
-import { useBrowser } from './harness';
+import { hf, useBrowser } from './harness';
 
 const env = useBrowser();
 
@@ -14,7 +14,7 @@ for (const [name, path] of [
   [' and click text', '/many.html?text=1'],
 ] as const) {
   it(`handles a click with at most one forced layout${name}`, async () => {
-    const page = await env.open(path, { flushInterval: 200 });
+    const page = await env.open(path);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const layouts = async () => {
@@ -43,11 +43,23 @@ for (const [name, path] of [
     expect(forced).toBeGreaterThan(clicks / 2);
     expect(forced).toBeLessThanOrEqual(clicks + 1);
     // And the SDK did its work for each of them: every click reached the server, placed on
-    // its element (each is held a second for dead-click detection first).
+    // its element. Each is held a second for dead-click detection, then waits for a flush
+    // (the page batches up to 10,000 events), so the test asks for flushes until all arrived.
     const sent = () => env.server.events().filter((e) => e.t === 'click');
-    await expect.poll(() => sent().length, { timeout: 15_000 }).toBe(clicks);
+    await expect
+      .poll(
+        async () => {
+          await hf(page, 'flush');
+          return sent().length;
+        },
+        { timeout: 15_000, interval: 250 },
+      )
+      .toBe(clicks);
     expect(sent().every((e) => e.t === 'click' && e.sel !== '' && (e.ew ?? 0) > 0 && (e.ex ?? 0) > 0)).toBe(
       true,
     );
+    // Every element of the grid has text: sent with each click exactly when asked for.
+    const withText = path.includes('text=1');
+    expect(sent().every((e) => e.t === 'click' && (e.tx !== undefined) === withText)).toBe(true);
   });
 }
