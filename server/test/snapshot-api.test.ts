@@ -12,34 +12,12 @@ import { silentLogger } from '../src/log.js';
 import { devicePreference } from '../src/query/snapshot.js';
 import { siteRegistry } from '../src/store/sites.js';
 import { batch, click } from './helpers/events.js';
+import { tree } from './helpers/snapshot-tree.js';
 import { freshStore, type TestStore } from './helpers/store.js';
 
 let db: TestStore;
 let app: ReturnType<typeof createApp>;
 const now = Date.parse('2026-11-20T10:00:00.000Z');
-
-/** A tiny serialised document whose body text names the snapshot. */
-const tree = (text: string) => ({
-  type: 0,
-  id: 1,
-  childNodes: [
-    {
-      type: 2,
-      id: 2,
-      tagName: 'html',
-      attributes: {},
-      childNodes: [
-        {
-          type: 2,
-          id: 3,
-          tagName: 'body',
-          attributes: {},
-          childNodes: [{ type: 3, id: 4, textContent: text }],
-        },
-      ],
-    },
-  ],
-});
 
 const row = (
   page: string,

@@ -17,6 +17,7 @@ import { snapshotRoutes } from '../src/ingest/snapshot-routes.js';
 import { snapshotStore } from '../src/ingest/snapshot-store.js';
 import { silentLogger } from '../src/log.js';
 import { siteRegistry } from '../src/store/sites.js';
+import { tree } from './helpers/snapshot-tree.js';
 import { freshStore, rows, type TestStore } from './helpers/store.js';
 
 const ENTRY = join(SDK_DIST, 'heatfunnel-snapshot.js');
@@ -49,29 +50,6 @@ afterAll(() => db.cleanup());
 
 const script = (query: string, referer = 'https://shop.example/p/1') =>
   app.request(`/v1/snapshot.js?${query}`, { headers: { Referer: referer } });
-
-/** A document tree as rrweb-snapshot makes it, small. */
-const tree = (title: string) => ({
-  type: 0,
-  id: 1,
-  childNodes: [
-    {
-      type: 2,
-      id: 2,
-      tagName: 'html',
-      attributes: {},
-      childNodes: [
-        {
-          type: 2,
-          id: 3,
-          tagName: 'body',
-          attributes: {},
-          childNodes: [{ type: 3, id: 4, textContent: title }],
-        },
-      ],
-    },
-  ],
-});
 
 const upload = (extra: Partial<SnapshotUpload> = {}, sn: unknown = tree('Shoes')): SnapshotUpload => ({
   k: 'shop',
