@@ -7,7 +7,6 @@
  *
  *   pnpm --filter @heatfunnel/server exec tsx bench/batch-route-cpu.ts [--batches 40000] [--rounds 3]
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,12 +15,11 @@ import type { WireEvent } from '@heatfunnel/sdk/protocol';
 import { Hono } from 'hono';
 import { createApp } from '../src/app.js';
 import { requestColumns, rowLine } from '../src/ingest/event-row.js';
-import type { Quarantine } from '../src/ingest/quarantine.js';
 import { validateEvent } from '../src/ingest/validate-event.js';
 import { silentLogger } from '../src/log.js';
 import { spooledSink } from '../src/spool/event-sink.js';
-import type { Site, SiteRegistry } from '../src/store/sites.js';
 import type { Store } from '../src/store/store.js';
+import { BATCH, batchBody, discardQuarantine as quarantine, demoSites as sites } from './bench-fixtures.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,42 +29,7 @@ const { values } = parseArgs({
 });
 const BATCHES = Number(values.batches);
 const ROUNDS = Number(values.rounds);
-const BATCH = 20;
 const IN_FLIGHT = 64;
-
-let counter = 0;
-const prefix = randomBytes(3).toString('hex');
-/** The ingest benchmark's batch: a page view, then three clicks, fresh UUIDv7-shaped ids. */
-function body(): string {
-  const now = Date.now();
-  const hex = now.toString(16).padStart(12, '0');
-  const events: string[] = [];
-  for (let i = 0; i < BATCH; i++) {
-    const n = (counter++).toString(16).padStart(12, '0');
-    const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${prefix.slice(0, 3)}-8${prefix.slice(3)}-${n}`;
-    const common = `"id":"${id}","ts":${now},"a":"anon-${counter % 5000}","s":"s-${counter % 9000}","p":"web","url":"https://shop.example/product/${i}","pk":"/product/:id","vw":1280,"vh":800,"dw":1280,"dh":3000`;
-    events.push(
-      i % 4 === 0
-        ? `{"t":"pageview",${common}}`
-        : `{"t":"click",${common},"x":${100 + i},"y":${200 + i * 7},"sel":"div.card>button.buy","sh":"1a2b3c4d","ex":0.5,"ey":0.5,"ew":120,"eh":40}`,
-    );
-  }
-  return `{"k":"demo","v":1,"e":[${events.join(',')}]}`;
-}
-
-const demo: Site = { key: 'demo', name: 'Demo', origins: [] };
-const sites: SiteRegistry = {
-  find: async (key) => (key === demo.key ? demo : undefined),
-  findByWriteKey: async (key) => (key === demo.key ? demo : undefined),
-  list: async () => [demo],
-  save: async () => {},
-};
-const quarantine: Quarantine = {
-  add: () => {},
-  flush: async () => {},
-  dropped: () => 0,
-  close: async () => {},
-};
 
 const cpuMicros = () => {
   const { user, system } = process.cpuUsage();
@@ -93,7 +56,7 @@ const sink = await spooledSink({
   probe: async () => true,
 });
 const app = createApp({ store, sites, log: silentLogger, ingest: { sink, quarantine } });
-const bodies = Array.from({ length: 2000 }, body);
+const bodies = Array.from({ length: 2000 }, batchBody);
 const now = Date.now();
 const parsed = bodies.map((b) => JSON.parse(b) as { e: WireEvent[] });
 const enrichment = { browser: 'Chrome', os: 'Linux', ua_device: '', bot: 0, ip: '203.0.113.0' };

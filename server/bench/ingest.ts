@@ -11,13 +11,13 @@
  *     [--only parse,spool,full] [--cpu-prof DIR] [--client raw|node]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BATCH, batchBody } from './bench-fixtures.js';
 import { RawHttpConnection } from './raw-http-client.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,7 +36,6 @@ const RUNS = Number(values.runs);
 const SECONDS = Number(values.seconds);
 const WARMUP = Number(values.warmup);
 const CONNECTIONS = Number(values.connections);
-const BATCH = 20;
 // `--only parse,spool,full` runs some of the servers; `--cpu-prof DIR` profiles them (node --cpu-prof).
 const ONLY = new Set((values.only ?? 'parse,spool,full').split(','));
 // `--client node` sends with Node's http.request (about 3 µs of generator CPU per event)
@@ -91,26 +90,6 @@ const rssOf = (pid: number) => {
   return Number(match?.[1] ?? 0) * 1024;
 };
 
-// Events with fresh UUIDv7-shaped ids, built by string concatenation to keep the generator cheap.
-let counter = 0;
-const prefix = randomBytes(3).toString('hex');
-function body(): string {
-  const now = Date.now();
-  const hex = now.toString(16).padStart(12, '0');
-  const events: string[] = [];
-  for (let i = 0; i < BATCH; i++) {
-    const n = (counter++).toString(16).padStart(12, '0');
-    const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${prefix.slice(0, 3)}-8${prefix.slice(3)}-${n}`;
-    const common = `"id":"${id}","ts":${now},"a":"anon-${counter % 5000}","s":"s-${counter % 9000}","p":"web","url":"https://shop.example/product/${i}","pk":"/product/:id","vw":1280,"vh":800,"dw":1280,"dh":3000`;
-    events.push(
-      i % 4 === 0
-        ? `{"t":"pageview",${common}}`
-        : `{"t":"click",${common},"x":${100 + i},"y":${200 + i * 7},"sel":"div.card>button.buy","sh":"1a2b3c4d","ex":0.5,"ey":0.5,"ew":120,"eh":40}`,
-    );
-  }
-  return `{"k":"demo","v":1,"e":[${events.join(',')}]}`;
-}
-
 interface Result {
   eventsPerSecond: number;
   p50: number;
@@ -163,7 +142,7 @@ async function load(url: string, pid: number, seconds: number): Promise<Result> 
     connections.push(connection);
     const send = CLIENT === 'node' ? viaNode : (payload: string) => connection.post(target.pathname, payload);
     while (performance.now() < until) {
-      const payload = body();
+      const payload = batchBody();
       const started = performance.now();
       const status = await send(payload);
       latencies.push(performance.now() - started);

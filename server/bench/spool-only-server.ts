@@ -9,25 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../src/app.js';
-import type { Quarantine } from '../src/ingest/quarantine.js';
 import { jsonLogger } from '../src/log.js';
 import { spooledSink } from '../src/spool/event-sink.js';
-import type { Site, SiteRegistry } from '../src/store/sites.js';
 import type { Store } from '../src/store/store.js';
+import { discardQuarantine as quarantine, demoSites as sites } from './bench-fixtures.js';
 
-const demo: Site = { key: 'demo', name: 'Demo', origins: [] };
-const sites: SiteRegistry = {
-  find: async (key) => (key === demo.key ? demo : undefined),
-  findByWriteKey: async (key) => (key === demo.key ? demo : undefined),
-  list: async () => [demo],
-  save: async () => {},
-};
-const quarantine: Quarantine = {
-  add: () => {},
-  flush: async () => {},
-  dropped: () => 0,
-  close: async () => {},
-};
 // Never queried by the batch route: inserts and probes are replaced below; routes that name
 // their tables at start get names.
 const store = { table: (name: string) => `bench.${name}` } as Store;
