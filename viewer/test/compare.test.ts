@@ -55,8 +55,10 @@ async function postVisits(base: string) {
   const batch: Batch = { k: 'demo', v: PROTOCOL_VERSION, e: events };
   const res = await fetch(`${base}${BATCH_PATH}`, { method: 'POST', body: JSON.stringify(batch) });
   if (res.status !== 200) throw new Error(`batch refused: ${res.status} ${await res.text()}`);
-  const today = new Date().toISOString().slice(0, 10);
-  const api = `${base}/api/heatmap/clicks?site=demo&page=${encodeURIComponent(CART_KEY)}&from=${today}&to=${today}`;
+  // From the events' day to today: a run just after midnight posts them "yesterday".
+  const from = new Date(start).toISOString().slice(0, 10);
+  const to = new Date().toISOString().slice(0, 10);
+  const api = `${base}/api/heatmap/clicks?site=demo&page=${encodeURIComponent(CART_KEY)}&from=${from}&to=${to}`;
   const deadline = Date.now() + 30_000;
   while (((await (await fetch(api)).json()) as { total: number }).total !== ALL) {
     if (Date.now() > deadline) throw new Error('the posted clicks did not reach the API within 30 s');

@@ -18,7 +18,8 @@ let browser: Browser;
 let token: string;
 const PAGES = ['/demo/', '/demo/list'];
 
-async function postPageviews(site: string) {
+/** Posts one page view of each of PAGES for `site`, a minute ago; returns their time. */
+async function postPageviews(site: string): Promise<number> {
   const start = Date.now() - 60_000;
   const events: WireEvent[] = PAGES.map((pk, i) => ({
     id: uuidv7(start + i),
@@ -37,6 +38,7 @@ async function postPageviews(site: string) {
   const batch: Batch = { k: site, v: PROTOCOL_VERSION, e: events };
   const res = await fetch(`${server.url}${BATCH_PATH}`, { method: 'POST', body: JSON.stringify(batch) });
   if (res.status !== 200) throw new Error(`batch refused: ${res.status} ${await res.text()}`);
+  return start;
 }
 
 beforeAll(async () => {
@@ -50,12 +52,14 @@ beforeAll(async () => {
   if (!printed) throw new Error(`no read token printed:\n${server.printed[0]}`);
   token = printed;
   browser = await launchBrowser();
-  await postPageviews('demo');
+  const posted = await postPageviews('demo');
   await postPageviews('open');
   const deadline = Date.now() + 30_000;
-  const today = new Date().toISOString().slice(0, 10);
+  // From the events' day to today: a run just after midnight posts them "yesterday".
+  const from = new Date(posted).toISOString().slice(0, 10);
+  const to = new Date().toISOString().slice(0, 10);
   for (;;) {
-    const res = await fetch(`${server.url}/api/pages?site=demo&from=${today}&to=${today}`, {
+    const res = await fetch(`${server.url}/api/pages?site=demo&from=${from}&to=${to}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     const body = (await res.json()) as { pages?: unknown[] };
