@@ -4,7 +4,7 @@
  * inserting them, so the figure shows what the Node side costs without the engine.
  * `BENCH_FSYNC=0` turns the spool's fsync off (to see what the fsync costs); `PORT` fixes the port.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -18,9 +18,10 @@ import { discardQuarantine as quarantine, demoSites as sites } from './bench-fix
 // their tables at start get names.
 const store = { table: (name: string) => `bench.${name}` } as Store;
 const log = jsonLogger();
+const dir = mkdtempSync(join(tmpdir(), 'hf-spool-only-'));
 const sink = await spooledSink({
   store,
-  dir: join(mkdtempSync(join(tmpdir(), 'hf-spool-only-')), 'spool'),
+  dir: join(dir, 'spool'),
   log,
   insert: async () => {},
   probe: async () => true,
@@ -30,4 +31,8 @@ const app = createApp({ store, sites, log, ingest: { sink, quarantine } });
 serve({ fetch: app.fetch, hostname: '127.0.0.1', port: Number(process.env.PORT ?? 0) }, ({ port }) =>
   console.log(`heatfunnel listening on http://127.0.0.1:${port} (spool only)`),
 );
-process.once('SIGTERM', () => process.exit(0));
+// The spool's segments are dropped, never inserted: nothing in the directory is worth keeping.
+process.once('SIGTERM', () => {
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+});
