@@ -164,11 +164,11 @@ describe('read-token prompt', () => {
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('site')).toBe('demo');
     await expect.poll(() => pageKeys(page)).toEqual(PAGES);
-    expect(await page.$$eval('#site option', (o) => o.map((x) => x.getAttribute('value')))).toEqual([
-      'demo',
-      'open',
-    ]);
-    expect(await page.isVisible('#unlock')).toBe(false);
+    // The site list is fetched again with the token, apart from the pages: wait for it too.
+    await expect
+      .poll(() => page.$$eval('#site option', (o) => o.map((x) => x.getAttribute('value'))))
+      .toEqual(['demo', 'open']);
+    await expect.poll(() => page.isVisible('#unlock')).toBe(false);
     await page.context().close();
   });
 
