@@ -4,11 +4,11 @@
  * visitors who left a funnel beside those who finished it, from the funnel's drop-offs.
  */
 import { join } from 'node:path';
-import { BATCH_PATH, type Batch, PROTOCOL_VERSION, type WireEvent } from '@heatfunnel/sdk/protocol';
+import type { WireEvent } from '@heatfunnel/sdk/protocol';
 import { launchBrowser } from '@heatfunnel/sdk/test/browser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, CART_KEY, uuidv7 } from './fixture';
+import { ARTIFACTS, CART_KEY, postBatch, uuidv7, waitUntil } from './fixture';
 import { startServer, type TestServer } from './server';
 
 let server: TestServer;
@@ -52,18 +52,15 @@ async function postVisits(base: string) {
       }
     }
   }
-  const batch: Batch = { k: 'demo', v: PROTOCOL_VERSION, e: events };
-  const res = await fetch(`${base}${BATCH_PATH}`, { method: 'POST', body: JSON.stringify(batch) });
-  if (res.status !== 200) throw new Error(`batch refused: ${res.status} ${await res.text()}`);
+  await postBatch(base, 'demo', events);
   // From the events' day to today: a run just after midnight posts them "yesterday".
   const from = new Date(start).toISOString().slice(0, 10);
   const to = new Date().toISOString().slice(0, 10);
   const api = `${base}/api/heatmap/clicks?site=demo&page=${encodeURIComponent(CART_KEY)}&from=${from}&to=${to}`;
-  const deadline = Date.now() + 30_000;
-  while (((await (await fetch(api)).json()) as { total: number }).total !== ALL) {
-    if (Date.now() > deadline) throw new Error('the posted clicks did not reach the API within 30 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitUntil(
+    async () => ((await (await fetch(api)).json()) as { total: number }).total === ALL,
+    'the posted clicks did not reach the API',
+  );
 }
 
 beforeAll(async () => {

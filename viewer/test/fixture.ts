@@ -72,6 +72,32 @@ async function measureProductPage(browser: Browser, base: string) {
   return found;
 }
 
+/** Posts `events` for `site` as one batch, as the SDK would; throws unless every event was taken. */
+export async function postBatch(base: string, site: string, events: WireEvent[]): Promise<void> {
+  const batch: Batch = { k: site, v: PROTOCOL_VERSION, e: events };
+  const posted = await fetch(`${base}${BATCH_PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(batch),
+  });
+  const answer = await posted.json();
+  if (posted.status !== 200 || answer.accepted !== events.length) {
+    throw new Error(`the batch was not taken whole: ${posted.status} ${JSON.stringify(answer)}`);
+  }
+}
+
+/**
+ * Polls `check` every 250 ms until it holds; throws `${what} within 30 s` after that. The
+ * flusher moves spooled events into the store shortly after the answer, so tests wait.
+ */
+export async function waitUntil(check: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what} within 30 s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** Posts the known clicks and resolves once the heatmap API counts all of them. */
 export async function postKnownClicks(browser: Browser, base: string): Promise<KnownClicks> {
   const boxes = await measureProductPage(browser, base);
@@ -149,26 +175,16 @@ export async function postKnownClicks(browser: Browser, base: string): Promise<K
     click(cart, { x: 200, y: 300 }, 101, 'a.checkout'),
     click(cart, { x: 204, y: 300 }, 102, 'a.checkout'),
   ];
-  const batch: Batch = { k: 'demo', v: PROTOCOL_VERSION, e: events };
-  const posted = await fetch(`${base}${BATCH_PATH}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(batch),
-  });
-  const answer = await posted.json();
-  if (posted.status !== 200 || answer.accepted !== events.length) {
-    throw new Error(`the batch was not taken whole: ${posted.status} ${JSON.stringify(answer)}`);
-  }
+  await postBatch(base, 'demo', events);
   // The flusher moves spooled events into the store shortly after the answer.
   const total = async (pk: string) => {
     const q = new URLSearchParams({ site: 'demo', page: pk, device: 'desktop' });
     return ((await (await fetch(`${base}/api/heatmap/clicks?${q}`)).json()) as { total: number }).total;
   };
-  const deadline = Date.now() + 30_000;
-  while ((await total(PRODUCT_KEY)) !== clicks.length || (await total(CART_KEY)) !== 2) {
-    if (Date.now() > deadline) throw new Error('the posted clicks did not reach the heatmap API within 30 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitUntil(
+    async () => (await total(PRODUCT_KEY)) === clicks.length && (await total(CART_KEY)) === 2,
+    'the posted clicks did not reach the heatmap API',
+  );
   return {
     addToCart,
     products,

@@ -4,11 +4,11 @@
  * drop-offs of a step, and the jump to the heatmap of the visitors who left there.
  */
 import { join } from 'node:path';
-import { BATCH_PATH, type Batch, PROTOCOL_VERSION, type WireEvent } from '@heatfunnel/sdk/protocol';
+import type { WireEvent } from '@heatfunnel/sdk/protocol';
 import { launchBrowser } from '@heatfunnel/sdk/test/browser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, uuidv7 } from './fixture';
+import { ARTIFACTS, postBatch, uuidv7, waitUntil } from './fixture';
 import { startServer, type TestServer } from './server';
 
 let server: TestServer;
@@ -63,22 +63,13 @@ async function postVisits(base: string) {
       }
     }
   }
-  const batch: Batch = { k: 'demo', v: PROTOCOL_VERSION, e: events };
-  const res = await fetch(`${base}${BATCH_PATH}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(batch),
-  });
-  if (res.status !== 200) throw new Error(`batch refused: ${res.status} ${await res.text()}`);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
+  await postBatch(base, 'demo', events);
+  await waitUntil(async () => {
     const pages = (await (await fetch(`${base}/api/pages?site=demo`)).json()) as {
       pages: { pageviews: number }[];
     };
-    if (pages.pages.reduce((s, p) => s + p.pageviews, 0) === Object.values(PATHS).flat().length) return;
-    if (Date.now() > deadline) throw new Error('the posted visits did not reach the API within 30 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+    return pages.pages.reduce((s, p) => s + p.pageviews, 0) === Object.values(PATHS).flat().length;
+  }, 'the posted visits did not reach the API');
 }
 
 beforeAll(async () => {

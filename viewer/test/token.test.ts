@@ -6,11 +6,11 @@
  * forgotten.
  */
 import { join } from 'node:path';
-import { BATCH_PATH, type Batch, PROTOCOL_VERSION, type WireEvent } from '@heatfunnel/sdk/protocol';
+import type { WireEvent } from '@heatfunnel/sdk/protocol';
 import { launchBrowser } from '@heatfunnel/sdk/test/browser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, uuidv7 } from './fixture';
+import { ARTIFACTS, postBatch, uuidv7, waitUntil } from './fixture';
 import { startServer, type TestServer } from './server';
 
 let server: TestServer;
@@ -35,9 +35,7 @@ async function postPageviews(site: string): Promise<number> {
     dw: 1280,
     dh: 1600,
   }));
-  const batch: Batch = { k: site, v: PROTOCOL_VERSION, e: events };
-  const res = await fetch(`${server.url}${BATCH_PATH}`, { method: 'POST', body: JSON.stringify(batch) });
-  if (res.status !== 200) throw new Error(`batch refused: ${res.status} ${await res.text()}`);
+  await postBatch(server.url, site, events);
   return start;
 }
 
@@ -54,19 +52,16 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const posted = await postPageviews('demo');
   await postPageviews('open');
-  const deadline = Date.now() + 30_000;
   // From the events' day to today: a run just after midnight posts them "yesterday".
   const from = new Date(posted).toISOString().slice(0, 10);
   const to = new Date().toISOString().slice(0, 10);
-  for (;;) {
+  await waitUntil(async () => {
     const res = await fetch(`${server.url}/api/pages?site=demo&from=${from}&to=${to}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     const body = (await res.json()) as { pages?: unknown[] };
-    if (body.pages?.length === PAGES.length) break;
-    if (Date.now() > deadline) throw new Error('the posted page views did not reach the API within 30 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+    return body.pages?.length === PAGES.length;
+  }, 'the posted page views did not reach the API');
 });
 
 afterAll(async () => {
