@@ -27,9 +27,12 @@ export const select = (events: string): string =>
       )
       GROUP BY site, page_key, device, day, platform, channel, cy, cx`;
 
-/** DDL for the click cells table and its view. */
-export const statements = (ddl: Ddl): string[] => [
-  `CREATE TABLE IF NOT EXISTS ${ddl.local('click_cells')}${ddl.onCluster} (
+/**
+ * A cell table named `table` (rows as the view's SELECT makes them, summed by key), and its
+ * distributed twin on a cluster; migration 0107's width-normalised cells share the shape.
+ */
+export const cellTable = (ddl: Ddl, table: string): string[] => [
+  `CREATE TABLE IF NOT EXISTS ${ddl.local(table)}${ddl.onCluster} (
     site LowCardinality(String),
     page_key String,
     device LowCardinality(String),
@@ -46,6 +49,11 @@ export const statements = (ddl: Ddl): string[] => [
   PARTITION BY toYYYYMM(day)
   ORDER BY (site, page_key, device, day, platform, channel, cy, cx)
   ${ddl.ttl('day')}`,
-  ...ddl.distributed('click_cells', 'cityHash64(page_key)'),
+  ...ddl.distributed(table, 'cityHash64(page_key)'),
+];
+
+/** DDL for the click cells table and its view. */
+export const statements = (ddl: Ddl): string[] => [
+  ...cellTable(ddl, 'click_cells'),
   ...materializedView(ddl, { target: 'click_cells', select }),
 ];

@@ -7,6 +7,7 @@
  */
 import type { Ddl } from '../ddl.js';
 import { materializedView } from '../materialized-view.js';
+import { cellTable } from './0003-click-cells.js';
 
 export const version = 107;
 export const name = 'mini-taps';
@@ -41,23 +42,6 @@ const COLUMNS_SQL = `ADD COLUMN IF NOT EXISTS client_x Nullable(UInt32),
 /** The tap columns on the raw events, and the width-normalised cells with their view. */
 export const statements = (ddl: Ddl): string[] => [
   ...ddl.alter('events', COLUMNS_SQL),
-  `CREATE TABLE IF NOT EXISTS ${ddl.local('width_cells')}${ddl.onCluster} (
-    site LowCardinality(String),
-    page_key String,
-    device LowCardinality(String),
-    day Date,
-    platform LowCardinality(String),
-    channel LowCardinality(String),
-    cy UInt32,
-    cx UInt8,
-    clicks UInt64,
-    rage UInt64,
-    dead UInt64
-  )
-  ENGINE = ${ddl.engine('SummingMergeTree')}
-  PARTITION BY toYYYYMM(day)
-  ORDER BY (site, page_key, device, day, platform, channel, cy, cx)
-  ${ddl.ttl('day')}`,
-  ...ddl.distributed('width_cells', 'cityHash64(page_key)'),
+  ...cellTable(ddl, 'width_cells'),
   ...materializedView(ddl, { target: 'width_cells', select }),
 ];
