@@ -40,7 +40,7 @@ export function createClickFlags(client: CoreClient) {
   return {
     hold(e: ClickEvent, alive: boolean): void {
       const near = held.filter(
-        (h) => e.ts - h.e.ts <= RAGE_MS && Math.hypot(e.x - h.e.x, e.y - h.e.y) <= RAGE_PX,
+        (h) => e.ts - h.e.ts <= RAGE_MS && (e.x - h.e.x) ** 2 + (e.y - h.e.y) ** 2 <= RAGE_PX ** 2,
       );
       e.rg = 0;
       if (near.length + 1 >= RAGE_COUNT) {
