@@ -4,40 +4,19 @@
  * the snapshot entry, and the entry's upload lands in the snapshots table: one per page key
  * and device class, with the page's sizes and an rrweb tree whose hash checks out.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { fnv1a } from '@heatfunnel/sdk/protocol';
-import { launchBrowser } from '@heatfunnel/sdk/test/browser';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SDK_DIST } from '../src/app.js';
-import { silentLogger } from '../src/log.js';
-import { type RunningServer, startServer } from '../src/serve.js';
-import { freshStore, rows, type TestStore } from './helpers/store.js';
+import { type DemoInBrowser, startDemoInBrowser } from './helpers/demo-in-browser.js';
+import { rows } from './helpers/store.js';
 import { waitFor } from './helpers/wait.js';
 
-let db: TestStore;
-let server: RunningServer;
-let browser: Browser;
+let demo: DemoInBrowser;
 
 beforeAll(async () => {
-  for (const file of ['heatfunnel.js', 'heatfunnel-snapshot.js']) {
-    if (!existsSync(join(SDK_DIST, file))) {
-      throw new Error('the SDK is not built: run `npm test` from the repository root (it builds first)');
-    }
-  }
-  db = await freshStore([]);
-  server = await startServer(
-    { host: '127.0.0.1', port: 0, demo: true, store: { dataDir: db.dataDir, database: db.store.database } },
-    db.store,
-    silentLogger,
-  );
-  browser = await launchBrowser();
+  demo = await startDemoInBrowser(['heatfunnel.js', 'heatfunnel-snapshot.js']);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.cleanup();
+  await demo?.close();
 });
 
 interface Row {
@@ -52,12 +31,13 @@ interface Row {
 
 const snapshots = () =>
   rows<Row>(
-    db.store,
+    demo.db.store,
     `SELECT page_key, device, hash, url, viewport_width, doc_height, body
-      FROM ${db.store.table('snapshots')} ORDER BY device, page_key`,
+      FROM ${demo.db.store.table('snapshots')} ORDER BY device, page_key`,
   );
 
 it('stores a snapshot of each demo page a visitor opens, per device class', async () => {
+  const { browser, server } = demo;
   const requests: string[] = [];
   const visit = async (path: string, width: number) => {
     const page = await browser.newPage({ viewport: { width, height: 800 } });

@@ -3,40 +3,21 @@
  * embedded engine. Clicks at known points must come back from the heatmap API in exactly
  * the cells the contract says, after the page is hidden (the SDK's beacon).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { launchBrowser } from '@heatfunnel/sdk/test/browser';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SDK_DIST } from '../src/app.js';
 import { demoLayout } from '../src/demo/layout.js';
-import { silentLogger } from '../src/log.js';
-import { type RunningServer, startServer } from '../src/serve.js';
-import { freshStore, type TestStore } from './helpers/store.js';
+import { type DemoInBrowser, startDemoInBrowser } from './helpers/demo-in-browser.js';
 
-let db: TestStore;
-let server: RunningServer;
-let browser: Browser;
+let demo: DemoInBrowser;
 
 beforeAll(async () => {
-  if (!existsSync(join(SDK_DIST, 'heatfunnel.js'))) {
-    throw new Error('the SDK is not built: run `npm test` from the repository root (it builds first)');
-  }
-  db = await freshStore([]);
-  server = await startServer(
-    { host: '127.0.0.1', port: 0, demo: true, store: { dataDir: db.dataDir, database: db.store.database } },
-    db.store,
-    silentLogger,
-  );
-  browser = await launchBrowser();
+  demo = await startDemoInBrowser(['heatfunnel.js']);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.cleanup();
+  await demo?.close();
 });
 
 it('puts clicks on the demo page into exactly the expected heatmap cells', async () => {
+  const { browser, server } = demo;
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`${server.url}/demo/product/7`, { waitUntil: 'load' });
   const docWidth = await page.evaluate(() => document.documentElement.scrollWidth);
