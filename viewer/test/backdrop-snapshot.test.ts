@@ -9,11 +9,9 @@
  * were clicked, and the live page stays an option (also when chosen while the snapshot code
  * is still on its way).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { BATCH_PATH, PROTOCOL_VERSION, type WireEvent } from '@heatfunnel/sdk/protocol';
 import { launchBrowser } from '@heatfunnel/sdk/test/browser';
@@ -25,7 +23,8 @@ import {
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type Point, PRODUCT_KEY, uuidv7 } from './fixture';
-import { REPO_DIR, VIEWER_DIR } from './server';
+import { REPO_DIR } from './server';
+import { snapshotRow, storeSnapshotRows } from './snapshot-rows';
 
 /** The width the product page's snapshot was taken at: wider than the clicks' 1,280 px. */
 const SNAPSHOT_WIDTH = 1500;
@@ -88,22 +87,6 @@ const scriptedNode = () => ({
   ],
 });
 
-/** A snapshots table row (migration 0105). */
-const row = (pageKey: string, width: number, node: unknown, url: string) => ({
-  site: 'demo',
-  page_key: pageKey,
-  device: 'desktop',
-  hash: `test-${pageKey}`,
-  url,
-  viewport_width: width,
-  viewport_height: 800,
-  doc_width: width,
-  doc_height: 1500,
-  taken_at: new Date().toISOString(),
-  received_at: new Date().toISOString(),
-  body: JSON.stringify(node),
-});
-
 /** Writes the test's snapshots into `dir` in a child process, before the server owns it. */
 function storeSnapshots(dir: string) {
   const committed = JSON.parse(
@@ -111,26 +94,20 @@ function storeSnapshots(dir: string) {
   ) as Record<string, Record<string, { sn: unknown }>>;
   const product = committed.desktop?.[PRODUCT_KEY]?.sn;
   if (!product) throw new Error('the committed demo snapshots have no desktop product page');
-  const rows = [
-    row(PRODUCT_KEY, SNAPSHOT_WIDTH, product, 'http://127.0.0.1/demo/product/1'),
-    row(SCRIPTED_KEY, 1280, scriptedNode(), 'http://127.0.0.1/scripted'),
-  ];
-  const rowsFile = join(dir, 'snapshot-rows.json');
-  writeFileSync(rowsFile, JSON.stringify(rows));
-  const script = pathToFileURL(join(VIEWER_DIR, 'test', 'snapshot-store.ts')).href;
-  const run = spawnSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      // Run from the server's directory, where its tsx resolves.
-      `import { register } from 'tsx/esm/api'; register(); await import('${script}');`,
-      dir,
-      rowsFile,
-    ],
-    { cwd: join(REPO_DIR, 'server'), encoding: 'utf8', timeout: 120_000 },
-  );
-  if (run.status !== 0) throw new Error(`storing the test snapshots failed:\n${run.stdout}\n${run.stderr}`);
+  storeSnapshotRows(dir, [
+    snapshotRow({
+      pageKey: PRODUCT_KEY,
+      width: SNAPSHOT_WIDTH,
+      node: product,
+      url: 'http://127.0.0.1/demo/product/1',
+    }),
+    snapshotRow({
+      pageKey: SCRIPTED_KEY,
+      width: 1280,
+      node: scriptedNode(),
+      url: 'http://127.0.0.1/scripted',
+    }),
+  ]);
 }
 
 /** Measures "Add to cart" on the live product page at 1,280 px and posts clicks on it, as the SDK would. */

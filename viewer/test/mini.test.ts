@@ -6,11 +6,9 @@
  * snapshot of the route is stored, and a screenshot the analyst picks goes behind it, stays
  * across reloads and can be removed.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { BATCH_PATH, PROTOCOL_VERSION, type WireEvent } from '@heatfunnel/sdk/protocol';
 import { launchBrowser } from '@heatfunnel/sdk/test/browser';
 import {
@@ -21,7 +19,7 @@ import {
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type Point, PRODUCT_KEY, uuidv7 } from './fixture';
-import { REPO_DIR, VIEWER_DIR } from './server';
+import { snapshotRow, storeSnapshotRows } from './snapshot-rows';
 
 const ROUTE = '/pages/goods/index';
 const REFERENCE = 375;
@@ -40,7 +38,6 @@ let dataDir: string;
  * stretch them by 414 / 375.
  */
 function storeRouteSnapshot(dir: string) {
-  const now = new Date().toISOString();
   const node = {
     type: 0,
     id: 1,
@@ -62,35 +59,17 @@ function storeRouteSnapshot(dir: string) {
       },
     ],
   };
-  const row = {
-    site: 'demo',
-    page_key: ROUTE,
-    device: 'mobile',
-    hash: 'test-mini',
-    url: ROUTE,
-    viewport_width: 414,
-    viewport_height: 736,
-    doc_width: 414,
-    doc_height: 1500,
-    taken_at: now,
-    received_at: now,
-    body: JSON.stringify(node),
-  };
-  const rowsFile = join(dir, 'snapshot-rows.json');
-  writeFileSync(rowsFile, JSON.stringify([row]));
-  const script = pathToFileURL(join(VIEWER_DIR, 'test', 'snapshot-store.ts')).href;
-  const run = spawnSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `import { register } from 'tsx/esm/api'; register(); await import('${script}');`,
-      dir,
-      rowsFile,
-    ],
-    { cwd: join(REPO_DIR, 'server'), encoding: 'utf8', timeout: 120_000 },
-  );
-  if (run.status !== 0) throw new Error(`storing the test snapshot failed:\n${run.stdout}\n${run.stderr}`);
+  storeSnapshotRows(dir, [
+    snapshotRow({
+      pageKey: ROUTE,
+      device: 'mobile',
+      hash: 'test-mini',
+      url: ROUTE,
+      width: 414,
+      height: 736,
+      node,
+    }),
+  ]);
 }
 
 /** The events of one visit from a phone `width` px wide: a page view and taps scaled to it. */

@@ -1,7 +1,8 @@
 /**
  * Puts snapshot rows into a data directory before the server starts on it (the embedded
  * engine takes one process per directory), for the backdrop tests: run in a child process
- * by `storeSnapshots()`. Arguments: the data directory and a JSON file of rows.
+ * by `storeSnapshotRows()` (snapshot-rows.ts). Arguments: the data directory and a JSON
+ * file of rows.
  */
 import { readFileSync } from 'node:fs';
 import { migrate, openStore } from '@heatfunnel/server';
