@@ -22,7 +22,7 @@ import {
 } from '@heatfunnel/server/test/server-process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type Point, PRODUCT_KEY, uuidv7 } from './fixture';
+import { ARTIFACTS, type Point, PRODUCT_KEY, pngPixels, uuidv7 } from './fixture';
 import { REPO_DIR } from './server';
 import { snapshotRow, storeSnapshotRows } from './snapshot-rows';
 
@@ -264,24 +264,14 @@ async function backdropPixels(page: Page, points: { x: number; y: number }[]) {
   const box = await page.locator('#frame-box').boundingBox();
   const scale = Number(await page.getAttribute('#heat', 'data-scale'));
   if (!box) throw new Error('no frame box');
-  const shot = (await page.screenshot()).toString('base64');
+  const shot = await page.screenshot();
   await page.evaluate(() => {
     (document.getElementById('heat') as HTMLCanvasElement).style.visibility = '';
   });
-  // The screenshot decoded by the browser itself: no image library needed.
-  return page.evaluate(
-    async ({ shot, at }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${shot}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
-      ctx.drawImage(img, 0, 0);
-      return at.map((p) => [...ctx.getImageData(Math.round(p.x), Math.round(p.y), 1, 1).data]);
-    },
-    { shot, at: points.map((p) => ({ x: box.x + 1 + p.x * scale, y: box.y + 1 + p.y * scale })) },
+  return pngPixels(
+    page,
+    shot,
+    points.map((p) => ({ x: box.x + 1 + p.x * scale, y: box.y + 1 + p.y * scale })),
   );
 }
 

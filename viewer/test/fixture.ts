@@ -197,6 +197,29 @@ export async function postKnownClicks(browser: Browser, base: string): Promise<K
   };
 }
 
+/** RGBA of a PNG (a screenshot or an export) at pixel points, decoded by the browser itself. */
+export function pngPixels(
+  page: import('playwright-core').Page,
+  png: Buffer,
+  points: Point[],
+): Promise<number[][]> {
+  return page.evaluate(
+    async ({ data, points }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${data}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('no 2d context');
+      ctx.drawImage(img, 0, 0);
+      return points.map((p) => [...ctx.getImageData(Math.round(p.x), Math.round(p.y), 1, 1).data]);
+    },
+    { data: png.toString('base64'), points },
+  );
+}
+
 /** Reads pixels of a heat canvas (`heat`, or `heat-b` beside it) at document points (CSS px at the reference width). */
 export function canvasPixels(page: import('playwright-core').Page, points: Point[], canvasId = 'heat') {
   return page.evaluate(

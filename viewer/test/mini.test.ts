@@ -18,7 +18,7 @@ import {
 } from '@heatfunnel/server/test/server-process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type Point, PRODUCT_KEY, uuidv7 } from './fixture';
+import { ARTIFACTS, type Point, PRODUCT_KEY, pngPixels, uuidv7 } from './fixture';
 import { snapshotRow, storeSnapshotRows } from './snapshot-rows';
 
 const ROUTE = '/pages/goods/index';
@@ -149,17 +149,8 @@ async function seen(page: Page, at: Point): Promise<number[]> {
   const shot = await page.screenshot({
     clip: { x: box.x + at.x * k, y: box.y + at.y * k, width: 1, height: 1 },
   });
-  return page.evaluate(async (b64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${b64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = 1;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2d context');
-    ctx.drawImage(image, 0, 0);
-    return [...ctx.getImageData(0, 0, 1, 1).data].slice(0, 3);
-  }, shot.toString('base64'));
+  const [pixel] = await pngPixels(page, shot, [{ x: 0, y: 0 }]);
+  return pixel?.slice(0, 3) ?? [];
 }
 
 describe('a mini-program page in the viewer', () => {

@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import { launchBrowser } from '@heatfunnel/sdk/test/browser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, CART_KEY, type KnownClicks, PRODUCT_KEY, postKnownClicks, WIDTH } from './fixture';
+import {
+  ARTIFACTS,
+  CART_KEY,
+  type KnownClicks,
+  PRODUCT_KEY,
+  pngPixels,
+  postKnownClicks,
+  WIDTH,
+} from './fixture';
 import { startServer, type TestServer } from './server';
 
 let server: TestServer;
@@ -236,26 +244,10 @@ describe('viewer state, language and keyboard', () => {
     expect(height).toBeGreaterThan(known.docHeight);
     copyFileSync(file, join(ARTIFACTS, 'viewer-export.png'));
     // Decode the PNG in the page and check the heat sits on "Add to cart" and the page under it.
-    const [hot, page0] = await page.evaluate(
-      async ({ data, points }) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${data}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width;
-        c.height = img.height;
-        const ctx = c.getContext('2d') as CanvasRenderingContext2D;
-        ctx.drawImage(img, 0, 0);
-        return points.map((p) => [...ctx.getImageData(p.x, p.y, 1, 1).data]);
-      },
-      {
-        data: png.toString('base64'),
-        points: [
-          { x: Math.round(known.addToCart.x), y: Math.round(known.addToCart.y) + (height - known.docHeight) },
-          { x: 5, y: height - 5 },
-        ],
-      },
-    );
+    const [hot, page0] = await pngPixels(page, png, [
+      { x: Math.round(known.addToCart.x), y: Math.round(known.addToCart.y) + (height - known.docHeight) },
+      { x: 5, y: height - 5 },
+    ]);
     expect(hot?.[0]).toBeGreaterThan(180);
     expect(hot?.[2]).toBeLessThan(100);
     // Far from any click the page itself shows (the shop's dark footer), not blank white.
