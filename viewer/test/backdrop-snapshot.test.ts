@@ -9,21 +9,15 @@
  * were clicked, and the live page stays an option (also when chosen while the snapshot code
  * is still on its way).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { BATCH_PATH, PROTOCOL_VERSION, type WireEvent } from '@heatfunnel/sdk/protocol';
 import { launchBrowser } from '@heatfunnel/sdk/test/browser';
-import {
-  type ServerProcess,
-  startServerProcess,
-  stopServerProcess,
-} from '@heatfunnel/server/test/server-process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type Point, PRODUCT_KEY, pngPixels, uuidv7 } from './fixture';
-import { REPO_DIR } from './server';
+import { REPO_DIR, startServer, type TestServer } from './server';
 import { snapshotRow, storeSnapshotRows } from './snapshot-rows';
 
 /** The width the product page's snapshot was taken at: wider than the clicks' 1,280 px. */
@@ -34,7 +28,7 @@ const SWATCH = { rgb: [0, 128, 255], x: 40, y: 40, width: 400, height: 300 };
 /** What any script of the scripted snapshot would do if it ran. */
 const RAN = 'ran-from-snapshot';
 
-let server: ServerProcess;
+let server: TestServer;
 let browser: Browser;
 /** Where "Add to cart" was clicked: its centre on the live page at 1,280 px. */
 let recorded: Point;
@@ -42,7 +36,6 @@ let recorded: Point;
 const CLICKS = 24;
 /** Clicks on a banner the snapshot does not have, and where they were (1,280 px layout). */
 const GONE = { clicks: 6, selector: 'div#spring-banner', at: { x: 200, y: 1100 } };
-let dataDir: string;
 
 /** A serialised element (rrweb-snapshot's node shape). */
 let nextId = 100;
@@ -233,9 +226,7 @@ beforeAll(async () => {
       throw new Error('the SDK is not built: run `npm test` from the repository root (it builds first)');
     }
   }
-  dataDir = mkdtempSync(join(tmpdir(), 'hf-viewer-snapshot-'));
-  storeSnapshots(dataDir);
-  server = await startServerProcess(dataDir);
+  server = await startServer({ prepare: storeSnapshots });
   browser = await launchBrowser();
   recorded = await postProductClicks(server.url);
   await postScriptedPage(server.url);
@@ -244,8 +235,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (server) await stopServerProcess(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 const open = async (query: string) => {

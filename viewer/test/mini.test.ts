@@ -6,19 +6,13 @@
  * snapshot of the route is stored, and a screenshot the analyst picks goes behind it, stays
  * across reloads and can be removed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BATCH_PATH, PROTOCOL_VERSION, type WireEvent } from '@heatfunnel/sdk/protocol';
 import { launchBrowser } from '@heatfunnel/sdk/test/browser';
-import {
-  type ServerProcess,
-  startServerProcess,
-  stopServerProcess,
-} from '@heatfunnel/server/test/server-process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type Point, PRODUCT_KEY, pngPixels, uuidv7 } from './fixture';
+import { startServer, type TestServer } from './server';
 import { snapshotRow, storeSnapshotRows } from './snapshot-rows';
 
 const ROUTE = '/pages/goods/index';
@@ -28,9 +22,8 @@ const BUY: Point = { x: 100, y: 500 };
 const BANNER: Point = { x: 280, y: 120 };
 const TAPS = { buy: 12, banner: 4 };
 
-let server: ServerProcess;
+let server: TestServer;
 let browser: Browser;
-let dataDir: string;
 
 /**
  * Stores a mobile snapshot of the route, 414 px wide, before the server starts: mini pages
@@ -101,9 +94,7 @@ function visit(width: number, anon: string, now: number): WireEvent[] {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'hf-viewer-mini-'));
-  storeRouteSnapshot(dataDir);
-  server = await startServerProcess(dataDir);
+  server = await startServer({ prepare: storeRouteSnapshot });
   browser = await launchBrowser();
   const now = Date.now();
   const body = JSON.stringify({
@@ -124,8 +115,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (server) await stopServerProcess(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 /** RGBA of the heat canvas at page points (CSS px of the page at 375 px wide). */

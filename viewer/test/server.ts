@@ -7,7 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServerProcess, stopServerProcess } from '@heatfunnel/server/test/server-process';
+import {
+  type ServerProcess,
+  startServerProcess,
+  stopServerProcess,
+} from '@heatfunnel/server/test/server-process';
 
 export const VIEWER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO_DIR = join(VIEWER_DIR, '..');
@@ -28,21 +32,31 @@ export function buildViewer(): void {
 }
 
 /**
- * Starts `heatfunnel serve --demo` on a fresh temporary data directory, after running the
- * `before` CLI commands (e.g. `['sites', 'add', 'demo', '--read-token']`) on it.
+ * Starts `heatfunnel serve --demo` on a fresh temporary data directory, after `prepare(dataDir)`
+ * (e.g. storing snapshot rows) and the `before` CLI commands (e.g. `['sites', 'add', 'demo',
+ * '--read-token']`) on it; the directory is deleted again if starting fails.
  */
 export async function startServer({
   timeoutMs = 120_000,
   before = [] as string[][],
+  prepare = (_dataDir: string): void => {},
 } = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hf-viewer-'));
   const cli = join(REPO_DIR, 'server', 'bin', 'heatfunnel.mjs');
-  const printed = before.map((args) => {
-    const r = spawnSync(process.execPath, [cli, ...args, '--data-dir', dataDir], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`heatfunnel ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-    return r.stdout;
-  });
-  const server = await startServerProcess(dataDir, [], timeoutMs);
+  let printed: string[];
+  let server: ServerProcess;
+  try {
+    prepare(dataDir);
+    printed = before.map((args) => {
+      const r = spawnSync(process.execPath, [cli, ...args, '--data-dir', dataDir], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`heatfunnel ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+      return r.stdout;
+    });
+    server = await startServerProcess(dataDir, [], timeoutMs);
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url: server.url,
     pid: server.pid,
