@@ -3,7 +3,7 @@
  * defaults that run the embedded engine on 127.0.0.1.
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs, type sharedOptions } from './cli/command-args.js';
 
 export interface StoreConfig {
   /** Data directory of the embedded engine (used when `url` is unset). */
@@ -44,30 +44,12 @@ export interface IngestConfig {
 export const DEFAULT_DATA_DIR = '.data/chdb';
 export const DEFAULT_PORT = 8080;
 
-/** Options shared by every CLI command, as `node:util` parseArgs options. */
-export const configOptions = {
-  host: { type: 'string' },
-  port: { type: 'string' },
-  'data-dir': { type: 'string' },
-  'clickhouse-url': { type: 'string' },
-  cluster: { type: 'string' },
-  'retention-days': { type: 'string' },
-  database: { type: 'string' },
-  demo: { type: 'boolean' },
-  'spool-dir': { type: 'string' },
-  'spool-max-mb': { type: 'string' },
-  'rate-limit': { type: 'string' },
-  'trust-proxy': { type: 'boolean' },
-} as const;
-
 type Env = Record<string, string | undefined>;
+type Flag = keyof typeof sharedOptions;
 
 /** Builds the configuration from parsed flags and the environment; throws on a bad port. */
-export function loadConfig(
-  flags: Partial<Record<keyof typeof configOptions, string | boolean>>,
-  env: Env,
-): ServerConfig {
-  const str = (flag: keyof typeof configOptions, name: string): string | undefined => {
+export function loadConfig(flags: Partial<Record<Flag, string | boolean>>, env: Env): ServerConfig {
+  const str = (flag: Flag, name: string): string | undefined => {
     const value = flags[flag];
     return typeof value === 'string' ? value : env[name] || undefined;
   };
@@ -93,7 +75,7 @@ export function loadConfig(
   if (cluster !== undefined && !/^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/.test(cluster)) {
     throw new Error(`cluster name "${cluster}" must be letters, digits, '_', '-' and '.'`);
   }
-  const whole = (flag: keyof typeof configOptions, name: string, fallback: number) => {
+  const whole = (flag: Flag, name: string, fallback: number) => {
     const text = str(flag, name);
     const value = text === undefined ? fallback : Number(text);
     if (!Number.isInteger(value) || value < 0)
@@ -125,10 +107,9 @@ export function loadConfig(
 
 /** Parses argv (after the command name) into the configuration, the `--events` count and positionals. */
 export function parseConfigArgs(argv: string[], env: Env = process.env) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { ...configOptions, events: { type: 'string' }, 'exit-after-start': { type: 'boolean' } },
-    allowPositionals: true,
+  const { values, positionals } = parseCommandArgs(argv, {
+    events: { type: 'string' },
+    'exit-after-start': { type: 'boolean' },
   });
   const events = Number(values.events ?? 300_000);
   if (!Number.isInteger(events) || events < 0)

@@ -3,10 +3,10 @@
  * lines, so an operator can see what a site's SDK sends wrong. With the embedded engine, run
  * it while the server is stopped (one process owns the data directory).
  */
-import { parseArgs } from 'node:util';
-import { configOptions, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { migrate } from '../store/migrate.js';
 import { openStore } from '../store/store.js';
+import { parseCommandArgs } from './command-args.js';
 
 export const QUARANTINE_HELP = `heatfunnel quarantine [--site KEY] [--reason R] [--limit N]
 
@@ -20,22 +20,17 @@ export async function quarantineCommand(
   env: Record<string, string | undefined> = process.env,
   print: (line: string) => void = console.log,
 ): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      ...configOptions,
-      site: { type: 'string' },
-      reason: { type: 'string' },
-      limit: { type: 'string', default: '20' },
-    },
-    allowPositionals: true,
+  const { values, positionals } = parseCommandArgs(argv, {
+    site: { type: 'string' },
+    reason: { type: 'string' },
+    limit: { type: 'string', default: '20' },
   });
   if (positionals.length > 0) throw new Error(`usage:\n${QUARANTINE_HELP}`);
-  const { site, reason, limit: limitText, ...rest } = values;
+  const { site, reason, limit: limitText } = values;
   const limit = Number(limitText);
   if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
     throw new Error(`--limit must be a whole number from 1 to 10000, got "${limitText}"`);
-  const store = await openStore(loadConfig(rest, env).store);
+  const store = await openStore(loadConfig(values, env).store);
   try {
     await migrate(store);
     const result = await store.client.query({

@@ -3,12 +3,12 @@
  * keys, read tokens, allowed origins and ingest settings in the store. With the embedded engine,
  * run it while the server is stopped (one process owns the data directory); a running server sees changes within 10 s.
  */
-import { parseArgs } from 'node:util';
 import { hashReadToken, newReadToken } from '../api/auth.js';
-import { configOptions, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { migrate } from '../store/migrate.js';
 import { type IpMode, newWriteKey, type Site, siteRegistry, writeKeyOf } from '../store/sites.js';
 import { openStore } from '../store/store.js';
+import { parseCommandArgs } from './command-args.js';
 
 export const SITES_HELP = `heatfunnel sites <add|list|rotate-key|rotate-read-token|clear-read-token> [options]
 
@@ -53,21 +53,16 @@ export async function sitesCommand(
   env: Record<string, string | undefined> = process.env,
   print: (line: string) => void = console.log,
 ): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      ...configOptions,
-      name: { type: 'string' },
-      origin: { type: 'string', multiple: true },
-      ip: { type: 'string' },
-      'snapshot-rate': { type: 'string' },
-      'read-token': { type: 'boolean' },
-    },
-    allowPositionals: true,
+  const { values, positionals } = parseCommandArgs(argv, {
+    name: { type: 'string' },
+    origin: { type: 'string', multiple: true },
+    ip: { type: 'string' },
+    'snapshot-rate': { type: 'string' },
+    'read-token': { type: 'boolean' },
   });
   const [action, key, extra] = positionals;
   if (!action || extra !== undefined) throw new Error(`usage:\n${SITES_HELP}`);
-  const { origin, name, ip, 'snapshot-rate': snapshotFlag, 'read-token': lock, ...rest } = values;
+  const { origin, name, ip, 'snapshot-rate': snapshotFlag, 'read-token': lock } = values;
   if (ip !== undefined && ip !== 'truncate' && ip !== 'drop')
     throw new Error(`--ip must be "truncate" or "drop", got "${ip}"`);
   const rate = values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']);
@@ -80,8 +75,7 @@ export async function sitesCommand(
     throw new Error(
       `--snapshot-rate must be a number from 0 to 1 (0 turns snapshots off), got "${snapshotFlag}"`,
     );
-  const config = loadConfig(rest, env);
-  const store = await openStore(config.store);
+  const store = await openStore(loadConfig(values, env).store);
   try {
     await migrate(store);
     const sites = siteRegistry(store, { ttlMs: 0 });
