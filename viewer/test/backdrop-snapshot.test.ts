@@ -12,11 +12,11 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { BATCH_PATH, PROTOCOL_VERSION, type WireEvent } from '@heatfunnel/sdk/protocol';
+import type { WireEvent } from '@heatfunnel/sdk/protocol';
 import { launchBrowser } from '@heatfunnel/sdk/test/browser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type Point, PRODUCT_KEY, pngPixels, uuidv7 } from './fixture';
+import { ARTIFACTS, type Point, PRODUCT_KEY, pngPixels, postBatch, uuidv7, waitUntil } from './fixture';
 import { REPO_DIR, startServer, type TestServer } from './server';
 import { snapshotRow, storeSnapshotRows } from './snapshot-rows';
 
@@ -165,11 +165,7 @@ async function postProductClicks(base: string): Promise<Point> {
       }),
     ),
   ];
-  const posted = await fetch(`${base}${BATCH_PATH}`, {
-    method: 'POST',
-    body: JSON.stringify({ k: 'demo', v: PROTOCOL_VERSION, e: events }),
-  });
-  expect(posted.status).toBe(200);
+  await postBatch(base, 'demo', events);
   await clicksStored(base, PRODUCT_KEY, CLICKS + GONE.clicks);
   return { x: button.x + button.width / 2, y: button.y + button.height / 2 };
 }
@@ -203,21 +199,17 @@ async function postScriptedPage(base: string) {
       }),
     ),
   ];
-  const posted = await fetch(`${base}${BATCH_PATH}`, {
-    method: 'POST',
-    body: JSON.stringify({ k: 'demo', v: PROTOCOL_VERSION, e: events }),
-  });
-  expect(posted.status).toBe(200);
+  await postBatch(base, 'demo', events);
   await clicksStored(base, SCRIPTED_KEY, 5);
 }
 
 /** Resolves once the heatmap API counts `n` clicks on `pageKey` (the flusher runs about once a second). */
 async function clicksStored(base: string, pageKey: string, n: number, device = 'desktop') {
   const api = `${base}/api/heatmap/clicks?site=demo&page=${encodeURIComponent(pageKey)}&device=${device}`;
-  for (let tries = 0; ((await (await fetch(api)).json()) as { total: number }).total !== n; tries++) {
-    if (tries > 300) throw new Error(`the clicks on ${pageKey} never reached the heatmap API`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitUntil(
+    async () => ((await (await fetch(api)).json()) as { total: number }).total === n,
+    `the clicks on ${pageKey} did not reach the heatmap API`,
+  );
 }
 
 beforeAll(async () => {
@@ -394,14 +386,10 @@ describe('snapshot backdrop', () => {
     await shop.goto(`${server.url}/demo/checkout`);
     await shop.fill('input[name="name"]', 'Ada Lovelace');
     const snapshotApi = `${server.url}/api/snapshot?site=demo&page=${encodeURIComponent('/demo/checkout')}`;
-    for (
-      let tries = 0;
-      !((await (await fetch(snapshotApi)).json()) as { snapshot: unknown }).snapshot;
-      tries++
-    ) {
-      if (tries > 300) throw new Error('the SDK never uploaded a snapshot of the checkout page');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitUntil(
+      async () => !!((await (await fetch(snapshotApi)).json()) as { snapshot: unknown }).snapshot,
+      'the SDK did not upload a snapshot of the checkout page',
+    );
     await shop.click('#place-order');
     await visitor.close(); // page hide: the SDK sends what it has
     await clicksStored(server.url, '/demo/checkout', 1);
@@ -503,11 +491,7 @@ describe('snapshot backdrop', () => {
         sy: 200,
       },
     ];
-    const posted = await fetch(`${server.url}${BATCH_PATH}`, {
-      method: 'POST',
-      body: JSON.stringify({ k: 'demo', v: PROTOCOL_VERSION, e: events }),
-    });
-    expect(posted.status).toBe(200);
+    await postBatch(server.url, 'demo', events);
     await clicksStored(server.url, route, 1, 'mobile');
     // A mini-program page opens in the mobile bucket.
     const page = await open(`?site=demo&page=${encodeURIComponent(route)}`);

@@ -7,11 +7,11 @@
  * across reloads and can be removed.
  */
 import { join } from 'node:path';
-import { BATCH_PATH, PROTOCOL_VERSION, type WireEvent } from '@heatfunnel/sdk/protocol';
+import type { WireEvent } from '@heatfunnel/sdk/protocol';
 import { launchBrowser } from '@heatfunnel/sdk/test/browser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type Point, PRODUCT_KEY, pngPixels, uuidv7 } from './fixture';
+import { ARTIFACTS, type Point, PRODUCT_KEY, pngPixels, postBatch, uuidv7, waitUntil } from './fixture';
 import { startServer, type TestServer } from './server';
 import { snapshotRow, storeSnapshotRows } from './snapshot-rows';
 
@@ -97,20 +97,14 @@ beforeAll(async () => {
   server = await startServer({ prepare: storeRouteSnapshot });
   browser = await launchBrowser();
   const now = Date.now();
-  const body = JSON.stringify({
-    k: 'demo',
-    v: PROTOCOL_VERSION,
-    e: [...visit(375, 'small', now), ...visit(414, 'large', now)],
-  });
-  const answer = await fetch(`${server.url}${BATCH_PATH}`, { method: 'POST', body });
-  expect(answer.status).toBe(200);
+  await postBatch(server.url, 'demo', [...visit(375, 'small', now), ...visit(414, 'large', now)]);
   // The flusher moves the spool into the store about once a second.
   const url = `${server.url}/api/heatmap/clicks?site=demo&page=${encodeURIComponent(ROUTE)}&device=mobile&scale=width`;
   const stored = async () => ((await (await fetch(url)).json()) as { total: number }).total;
-  for (let tries = 0; (await stored()) < TAPS.buy + TAPS.banner; tries++) {
-    if (tries > 300) throw new Error('the posted taps never reached the heatmap API');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitUntil(
+    async () => (await stored()) >= TAPS.buy + TAPS.banner,
+    'the posted taps did not reach the heatmap API',
+  );
 });
 
 afterAll(async () => {
