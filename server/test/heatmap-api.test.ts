@@ -1,13 +1,11 @@
 import type { WireEvent } from '@heatfunnel/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import { silentLogger } from '../src/log.js';
-import { siteRegistry } from '../src/store/sites.js';
+import { type App, appPrintingErrors } from './helpers/app.js';
 import { batch, click, pageview } from './helpers/events.js';
 import { freshStore, type TestStore } from './helpers/store.js';
 
 let db: TestStore;
-let app: ReturnType<typeof createApp>;
+let app: App;
 const now = Date.now();
 const today = new Date(now).toISOString().slice(0, 10);
 const product = '/demo/product/:id';
@@ -20,11 +18,7 @@ beforeAll(async () => {
     { key: 'shop', name: 'Shop', origins: [] },
     { key: 'other', name: 'Other', origins: [] },
   ]);
-  app = createApp({
-    store: db.store,
-    sites: siteRegistry(db.store),
-    log: { ...silentLogger, error: (m, f) => console.error(m, f) },
-  });
+  app = appPrintingErrors(db.store);
   const send = async (site: string, events: unknown[]) => {
     const response = await app.request('/v1/batch', { method: 'POST', body: batch(events, site) });
     expect(response.status).toBe(200);

@@ -5,14 +5,12 @@
  */
 import type { ClickEvent, PageviewEvent } from '@heatfunnel/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import { silentLogger } from '../src/log.js';
-import { siteRegistry } from '../src/store/sites.js';
+import { type App, appPrintingErrors } from './helpers/app.js';
 import { batch, click, pageview } from './helpers/events.js';
 import { freshStore, rows, type TestStore } from './helpers/store.js';
 
 let db: TestStore;
-let app: ReturnType<typeof createApp>;
+let app: App;
 const now = Date.now();
 const today = new Date(now).toISOString().slice(0, 10);
 const route = '/pages/goods/index';
@@ -61,11 +59,7 @@ const query = `site=shop&page=${route}&device=mobile&from=${today}&to=${today}`;
 
 beforeAll(async () => {
   db = await freshStore([{ key: 'shop', name: 'Shop', origins: [] }]);
-  app = createApp({
-    store: db.store,
-    sites: siteRegistry(db.store),
-    log: { ...silentLogger, error: (m, f) => console.error(m, f) },
-  });
+  app = appPrintingErrors(db.store);
   // The same page on a 375 px and a 414 px phone; the layout scales with the width (rpx),
   // so the document is 1334 px tall at 375 and 1473 px at 414.
   const answer = await send([

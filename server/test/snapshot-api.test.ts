@@ -6,17 +6,15 @@
 import type { DeviceClass } from '@heatfunnel/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SnapshotAnswer } from '../src/api/answers.js';
-import { createApp } from '../src/app.js';
 import { insertSnapshots, type SnapshotRow } from '../src/ingest/snapshot-store.js';
-import { silentLogger } from '../src/log.js';
 import { devicePreference } from '../src/query/snapshot.js';
-import { siteRegistry } from '../src/store/sites.js';
+import { type App, appPrintingErrors } from './helpers/app.js';
 import { batch, click } from './helpers/events.js';
 import { tree } from './helpers/snapshot-tree.js';
 import { freshStore, type TestStore } from './helpers/store.js';
 
 let db: TestStore;
-let app: ReturnType<typeof createApp>;
+let app: App;
 const now = Date.parse('2026-11-20T10:00:00.000Z');
 
 const row = (
@@ -45,11 +43,7 @@ beforeAll(async () => {
     { key: 'shop', name: 'Shop', origins: [] },
     { key: 'other', name: 'Other', origins: [] },
   ]);
-  app = createApp({
-    store: db.store,
-    sites: siteRegistry(db.store),
-    log: { ...silentLogger, error: (m, f) => console.error(m, f) },
-  });
+  app = appPrintingErrors(db.store);
   await insertSnapshots(db.store, [
     row('/', 'desktop', 'home desktop old', now - 86_400_000),
     row('/', 'desktop', 'home desktop new', now),
