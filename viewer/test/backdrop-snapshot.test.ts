@@ -16,7 +16,16 @@ import type { WireEvent } from '@heatfunnel/sdk/protocol';
 import { launchBrowser } from '@heatfunnel/sdk/test/browser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type Point, PRODUCT_KEY, pngPixels, postBatch, uuidv7, waitUntil } from './fixture';
+import {
+  ARTIFACTS,
+  openDrawn,
+  type Point,
+  PRODUCT_KEY,
+  pngPixels,
+  postBatch,
+  uuidv7,
+  waitUntil,
+} from './fixture';
 import { REPO_DIR, startServer, type TestServer } from './server';
 import { snapshotRow, storeSnapshotRows } from './snapshot-rows';
 
@@ -230,13 +239,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const open = async (query: string) => {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/${query}`);
-  await page.waitForSelector('#stage[data-state="drawn"]', { timeout: 30_000 });
-  return page;
-};
+const open = (query: string) => openDrawn(browser, server.url, query);
 
 /** RGBA of the screen at points of the page (document px), with the heat hidden. */
 async function backdropPixels(page: Page, points: { x: number; y: number }[]) {

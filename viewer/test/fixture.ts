@@ -11,7 +11,7 @@ import {
   PROTOCOL_VERSION,
   type WireEvent,
 } from '@heatfunnel/sdk/protocol';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { REPO_DIR } from './server';
 
 export const ARTIFACTS = join(REPO_DIR, '.test-artifacts');
@@ -70,6 +70,18 @@ async function measureProductPage(browser: Browser, base: string) {
   });
   await context.close();
   return found;
+}
+
+/**
+ * Opens the viewer at `query` (e.g. `?site=demo&page=...`) in a fresh 1600 × 1000 en-US
+ * context; resolves once the heat is drawn.
+ */
+export async function openDrawn(browser: Browser, base: string, query: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`${base}/${query}`);
+  await page.waitForSelector('#stage[data-state="drawn"]', { timeout: 30_000 });
+  return page;
 }
 
 /** Posts `events` for `site` as one batch, as the SDK would; throws unless every event was taken. */

@@ -13,6 +13,7 @@ import {
   ARTIFACTS,
   canvasPixels,
   type KnownClicks,
+  openDrawn,
   type Point,
   PRODUCT_KEY,
   postKnownClicks,
@@ -36,13 +37,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The viewer at `query`, wide, once drawn. */
+const open = (query: string) => openDrawn(browser, server.url, query);
+
 describe('click heatmap in the viewer', () => {
   it('draws heat where the posted clicks are and nothing far from them', async () => {
     const { addToCart, products, docHeight, clicks } = known;
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}&device=desktop`);
-    await page.waitForSelector('#stage[data-state="drawn"]', { timeout: 30_000 });
+    const page = await open(`?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}&device=desktop`);
 
     await expect.poll(() => page.textContent('#page-list')).toContain('Views 1 · Clicks 40');
     expect(await page.textContent('#summary')).toContain('Clicks 40');
@@ -87,14 +88,11 @@ describe('click heatmap in the viewer', () => {
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-heatmap.png'), fullPage: true });
-    await context.close();
+    await page.context().close();
   });
 
   it('ranks elements beside the heat with the API’s numbers and outlines one on hover', async () => {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}`);
-    await page.waitForSelector('#stage[data-state="drawn"]');
+    const page = await open(`?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}`);
     await page.waitForSelector('#element-rows tr');
     const q = new URLSearchParams({ site: 'demo', page: PRODUCT_KEY, device: 'desktop' });
     const api = (await (await fetch(`${server.url}/api/heatmap/elements?${q}`)).json()) as {
@@ -152,14 +150,11 @@ describe('click heatmap in the viewer', () => {
         'Entered 1 · 100% of first step · Dropped 0',
         'Entered 1 · 100% of previous step · 100% of first step',
       ]);
-    await context.close();
+    await page.context().close();
   });
 
   it('draws rage clicks only where rage clicks are', async () => {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}&type=rage`);
-    await page.waitForSelector('#stage[data-state="drawn"]');
+    const page = await open(`?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}&type=rage`);
     expect(await page.textContent('#summary')).toContain(`Rage clicks ${known.rageClicks}`);
     const [onProducts, onCart] = await canvasPixels(page, [known.products, known.addToCart]);
     expect(onProducts?.[3]).toBeGreaterThan(200);
@@ -168,14 +163,11 @@ describe('click heatmap in the viewer', () => {
     await expect
       .poll(() => page.textContent('#stage-status'))
       .toContain('No dead clicks on this page for Desktop');
-    await context.close();
+    await page.context().close();
   });
 
   it('colours scroll reach by depth, marks the share that got there, and shows attention per band', async () => {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}&type=scroll`);
-    await page.waitForSelector('#stage[data-state="drawn"]');
+    const page = await open(`?site=demo&page=${encodeURIComponent(PRODUCT_KEY)}&type=scroll`);
     const views = known.scrollDepths.length;
     expect(await page.textContent('#summary')).toContain(`${views} page views with scroll data`);
     // Scroll maps have nothing to place: no "Place clicks" control.
@@ -202,7 +194,7 @@ describe('click heatmap in the viewer', () => {
     const seconds = await page.$$eval('#marks .mark', (m) => m.map((x) => x.textContent));
     expect(seconds).toEqual(known.attentionSeconds.map((s) => `${s.toFixed(1)} s`));
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-attention.png') });
-    await context.close();
+    await page.context().close();
   });
 
   it('places clicks on the element as laid out now by default; by position the heat misses after a reflow', async () => {
@@ -261,11 +253,8 @@ describe('click heatmap in the viewer', () => {
     const api = `${server.url}/api/heatmap/clicks?site=demo&page=${encodeURIComponent('/demo/checkout')}`;
     await expect.poll(async () => (await (await fetch(api)).json()).total, { timeout: 30_000 }).toBe(12);
 
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
-    const page = await context.newPage();
     // By default clicks are placed on the element as the backdrop lays it out now.
-    await page.goto(`${server.url}/?site=demo&page=${encodeURIComponent('/demo/checkout')}`);
-    await page.waitForSelector('#stage[data-state="drawn"]');
+    const page = await open(`?site=demo&page=${encodeURIComponent('/demo/checkout')}`);
     expect(await page.inputValue('#place')).toBe('element');
     await expect
       .poll(() => page.textContent('#summary'))
@@ -288,6 +277,6 @@ describe('click heatmap in the viewer', () => {
     const [atRecorded, onButton] = await canvasPixels(page, [recorded, centre]);
     expect(atRecorded?.[3]).toBeGreaterThan(200);
     expect(onButton?.[3]).toBe(0);
-    await context.close();
+    await page.context().close();
   });
 });
