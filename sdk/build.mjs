@@ -22,11 +22,11 @@ const dist = process.argv.includes('--outdir') ? arg('--outdir') : join(here, 'd
  * Internal property names shortened in the browser builds (as Preact's mangle.json does):
  * about 75 bytes gzipped of the 6 KB budget. Only names that never meet the page, the DOM,
  * init options or the wire: each is a field or method of the SDK's own objects (the
- * Platform seam, the core client's internal methods, held clicks, selector parts). A DOM
+ * Platform seam, the core client's internal methods, held clicks). A DOM
  * name here (`capture`, `value`, `body`...) would break the build silently: keep it so.
  */
 const MANGLED =
-  /^(alive|hasId|campaign|retryAfterMs|setTimer|clearTimer|onHide|onOnline|privacySignal|onLeave|enqueue|deliver|setUser)$/;
+  /^(alive|campaign|retryAfterMs|setTimer|clearTimer|onHide|onOnline|privacySignal|onLeave|enqueue|deliver|setUser)$/;
 
 /**
  * The same for the mini-program builds, less `onHide`: a shop may pass its own `MiniApi`
@@ -35,7 +35,7 @@ const MANGLED =
  * gzipped.
  */
 const MINI_MANGLED =
-  /^(alive|hasId|campaign|retryAfterMs|setTimer|clearTimer|onOnline|privacySignal|onLeave|enqueue|deliver|setUser|inst|input|counted|asked|load|show|hide|tap|share)$/;
+  /^(alive|campaign|retryAfterMs|setTimer|clearTimer|onOnline|privacySignal|onLeave|enqueue|deliver|setUser|inst|input|counted|asked|load|show|hide|tap|share)$/;
 
 /** Every build the package ships; the first is the core the size budget applies to. */
 export const ENTRIES = [

@@ -47,12 +47,12 @@ async function sdkFunctions(): Promise<string> {
 // do not exist in the page.
 const MEASURE = `(() => {
   const { selectorOf, fnv1a } = window.__hf;
-  const unique = (s) => document.querySelectorAll(s).length === 1;
+  const find = (kind) => document.querySelectorAll(kind);
   const elements = [...document.querySelectorAll(${JSON.stringify(CLICKABLE)})]
     .map((el) => ({ el, box: el.getBoundingClientRect() }))
     .filter(({ box }) => box.width > 0 && box.height > 0)
     .map(({ el, box }) => {
-      const sel = selectorOf(el, unique);
+      const sel = selectorOf(el, find);
       return {
         sel,
         sh: fnv1a(sel),

@@ -31,7 +31,7 @@ function isFixed(el: Element): boolean {
 /** The click event fields for a click `e` on `target`. */
 export function clickFields(e: MouseEvent, target: Element): EventFields<'click'> {
   const rect = target.getBoundingClientRect();
-  const sel = selectorOf(target, (s) => document.querySelectorAll(s).length === 1).slice(0, MAX_KEY_LENGTH);
+  const sel = selectorOf(target, (kind) => document.querySelectorAll(kind)).slice(0, MAX_KEY_LENGTH);
   const link = target.closest('a[href]') as HTMLAnchorElement | null;
   return {
     x: Math.round(e.pageX),
