@@ -28,6 +28,14 @@ export interface Store {
 // asking both for numbers keeps query modules engine-agnostic.
 const settings = { output_format_json_quote_64bit_integers: 0 } as const;
 
+/**
+ * The embedded engine shares this process's cores with the HTTP handlers, so CPU time counts
+ * more than one insert's wall time: parsing a spool segment on one thread instead of
+ * splitting it across threads costs 3.9 instead of 4.5 µs of CPU per row for the whole
+ * segment insert at the same rows per second (`bench/segment-insert.ts`, 2026-11-24).
+ */
+const EMBEDDED_SETTINGS = { input_format_parallel_parsing: 0 } as const;
+
 /** Opens the store the configuration names; the embedded engine creates its data directory. */
 export async function openStore(config: StoreConfig): Promise<Store> {
   let client: ClickHouseClient;
@@ -48,7 +56,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     // chdb types its connection against its own copy of @clickhouse/client-common, which
     // differs from the one inside @clickhouse/client only in declarations, not at run time.
     const connection = createChdbConnection({ path }) as unknown as ClientOptions['connection'];
-    client = createClient({ connection, clickhouse_settings: settings });
+    client = createClient({ connection, clickhouse_settings: { ...settings, ...EMBEDDED_SETTINGS } });
     engine = 'embedded';
   }
   const db = config.database;
