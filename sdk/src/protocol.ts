@@ -5,7 +5,8 @@
  * Keys are short because every shop page carries the SDK and every event crosses the
  * network; each is documented here so the short names stay readable.
  *
- * Types and constants only (plus two pure helpers): no runtime dependency.
+ * Types and constants only (plus two pure helpers): no runtime dependency, and no import at
+ * all: the k6 scripts load this file too, and k6 finds no extensionless module.
  */
 
 /** Version of this protocol, sent in every batch as `v`. */
