@@ -7,7 +7,7 @@
 import { select } from '../store/migrations/0003-click-cells.js';
 import { REFERENCE_WIDTH, select as widthSelect } from '../store/migrations/0107-mini-taps.js';
 import type { Store } from '../store/store.js';
-import { aggregateSource, rangeParams } from './aggregate-source.js';
+import { aggregateSource, type RangeParams, rangeParams } from './aggregate-source.js';
 import { eventKey } from './funnel/step-condition.js';
 import type { PageFilter } from './page-filter.js';
 import { pageWhere } from './page-where.js';
@@ -53,8 +53,23 @@ export async function clickHeatmap(
     scale === 'width'
       ? aggregateSource(store, 'width_cells', widthSelect, filter.segment, range, params)
       : aggregateSource(store, 'click_cells', select, filter.segment, range, params);
+  return sumCells(store, source, layer, filter, range, params);
+}
+
+/**
+ * The non-empty cells of `source` (rows of a click cells table's shape) on `filter`'s page,
+ * summing `column` per cell. Shared with `element-cells.ts`, which bins raw events alike.
+ */
+export async function sumCells(
+  store: Store,
+  source: string,
+  column: ClickLayer,
+  filter: PageFilter,
+  range: RangeParams,
+  params: SqlParams,
+): Promise<HeatCell[]> {
   const result = await store.client.query({
-    query: `SELECT cx AS x, cy AS y, sum(${layer}) AS n
+    query: `SELECT cx AS x, cy AS y, sum(${column}) AS n
       FROM ${source}
       WHERE ${pageWhere(filter, range, params)}
       GROUP BY x, y

@@ -8,9 +8,8 @@
 import { select } from '../store/migrations/0003-click-cells.js';
 import type { Store } from '../store/store.js';
 import { rangeParams } from './aggregate-source.js';
-import type { HeatCell } from './click-heatmap.js';
+import { type HeatCell, sumCells } from './click-heatmap.js';
 import type { PageFilter } from './page-filter.js';
-import { pageWhere } from './page-where.js';
 import { visitorConditions } from './segment.js';
 import { SqlParams } from './sql-params.js';
 
@@ -32,15 +31,5 @@ export async function elementCells(
       AND page_key = ${params.add(filter.page, 'String')}
       AND if(selector_hash != '', selector_hash, lower(hex(xxHash32(selector)))) IN ${params.add(hashes, 'Array(String)')}
       ${visitorConditions(store, filter.segment, params, range)})`;
-  const result = await store.client.query({
-    query: `SELECT cx AS x, cy AS y, sum(clicks) AS n
-      FROM (${select(events)})
-      WHERE ${pageWhere(filter, range, params)}
-      GROUP BY x, y
-      HAVING n > 0
-      ORDER BY y, x`,
-    query_params: params.values,
-    format: 'JSONEachRow',
-  });
-  return result.json<HeatCell>();
+  return sumCells(store, `(${select(events)})`, 'clicks', filter, range, params);
 }
