@@ -8,7 +8,6 @@ import {
   type BatchAccepted,
   type BatchError,
   type EventRejection,
-  GZIP_QUERY_FLAG,
   LIMITS,
   RejectReason,
 } from '@heatfunnel/sdk/protocol';
@@ -19,7 +18,7 @@ import type { RowBatch } from '../spool/row-lines.js';
 import { SpoolFullError } from '../spool/spool.js';
 import type { SiteRegistry } from '../store/sites.js';
 import { clientAddress } from './client-address.js';
-import { acceptedContentType, decodeBody } from './decode-body.js';
+import { acceptedContentType, decodeBody, isGzipBody } from './decode-body.js';
 import { enrich } from './enrich.js';
 import { requestColumns, rowLine } from './event-row.js';
 import { originAllowed } from './origin.js';
@@ -107,8 +106,7 @@ export const batchRoute = ({
         message: 'Content-Type must be application/json or text/plain',
       });
     }
-    const gzip =
-      c.req.header('content-encoding')?.toLowerCase() === 'gzip' || c.req.query(GZIP_QUERY_FLAG) === '1';
+    const gzip = isGzipBody(c.req);
     const raw = new Uint8Array(await c.req.arrayBuffer());
     const decoded = await decodeBody(raw, gzip);
     const rawPayload = () => Buffer.from(raw.subarray(0, MAX_PAYLOAD)).toString(gzip ? 'base64' : 'utf8');

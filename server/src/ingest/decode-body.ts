@@ -5,7 +5,8 @@
  */
 import { promisify } from 'node:util';
 import { gunzip, gunzipSync } from 'node:zlib';
-import { LIMITS, RejectReason } from '@heatfunnel/sdk/protocol';
+import { GZIP_QUERY_FLAG, LIMITS, RejectReason } from '@heatfunnel/sdk/protocol';
+import type { HonoRequest } from 'hono';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -29,6 +30,13 @@ export function acceptedContentType(header: string | undefined): boolean {
   const type = header.split(';')[0]?.trim().toLowerCase() ?? '';
   return ACCEPTED_TYPES.includes(type);
 }
+
+/**
+ * True when `req`'s body is gzip: a `Content-Encoding: gzip` header, or the protocol's query
+ * flag (beacons cannot set the header, and a fetch that did would need a CORS preflight).
+ */
+export const isGzipBody = (req: HonoRequest): boolean =>
+  req.header('content-encoding')?.toLowerCase() === 'gzip' || req.query(GZIP_QUERY_FLAG) === '1';
 
 export interface DecodeOptions {
   /** Largest body after gunzip, bytes. */

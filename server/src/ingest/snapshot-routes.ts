@@ -11,7 +11,6 @@ import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import {
   deviceClassOf,
-  GZIP_QUERY_FLAG,
   LIMITS,
   MAX_SNAPSHOT_BYTES,
   RejectReason,
@@ -23,7 +22,7 @@ import {
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { SiteRegistry } from '../store/sites.js';
-import { acceptedContentType, decodeBody } from './decode-body.js';
+import { acceptedContentType, decodeBody, isGzipBody } from './decode-body.js';
 import { originAllowed } from './origin.js';
 import { type RateLimiter, rateLimiter } from './rate-limit.js';
 import { shopCors } from './shop-cors.js';
@@ -168,8 +167,7 @@ export const snapshotRoutes = ({
         error: RejectReason.unsupportedMediaType,
         message: 'Content-Type must be text/plain or application/json',
       });
-    const gzip =
-      c.req.header('content-encoding')?.toLowerCase() === 'gzip' || c.req.query(GZIP_QUERY_FLAG) === '1';
+    const gzip = isGzipBody(c.req);
     const raw = new Uint8Array(await c.req.arrayBuffer());
     // Key, Origin and rate first: the parse and hash below cost milliseconds for a large page.
     const keyed = await snapshotWriteKey(raw, gzip, c.req.query('k'));
