@@ -3,8 +3,8 @@
  * threads: the engine runs in-process) per row for inserting spool segments into `events`,
  * with the id check and every aggregation view (the server's path), and without parts of
  * it, to see what each part costs. CPU time holds its meaning on a busy machine.
- * Variants: server-path, file-twice (the id check reading the file twice, the old path),
- * no-id-check, no-views (only `events` and `event_ids`), without:<view> (one view dropped).
+ * Variants: server-path, no-id-check, no-views (only `events` and `event_ids`),
+ * without:<view> (one view dropped).
  *
  *   pnpm --filter @heatfunnel/server exec tsx bench/segment-insert.ts [--segments 4] [--rows 100000] [--variants a,b]
  */
@@ -24,7 +24,7 @@ const { values } = parseArgs({
   options: {
     segments: { type: 'string', default: '4' },
     rows: { type: 'string', default: '100000' },
-    variants: { type: 'string', default: 'server-path,file-twice,no-id-check,no-views' },
+    variants: { type: 'string', default: 'server-path,no-id-check,no-views' },
   },
 });
 const SEGMENTS = Number(values.segments);
@@ -103,7 +103,7 @@ async function variant(name: string, dataDir: string, files: string[], { quiet =
   // `without:<view>` drops one view, to see what it costs.
   if (name.startsWith('without:'))
     await store.client.command({ query: `DROP TABLE ${store.table(name.slice(8))}` });
-  const idCheck: IdCheck = name === 'no-id-check' ? 'none' : name === 'file-twice' ? 'file-twice' : 'staged';
+  const idCheck: IdCheck = name === 'no-id-check' ? 'none' : 'staged';
   const insert = (file: string, token: string) => insertSegment(store, file, token, { idCheck });
   const cpuStart = cpu();
   const wallStart = performance.now();
