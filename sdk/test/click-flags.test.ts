@@ -25,6 +25,25 @@ it('flags a click that changes nothing as dead, and one that changes the DOM as 
   ]);
 });
 
+it('watches again after a change: a click after one, then a change of its own, is not dead', async () => {
+  const page = await env.open('/product/1', { batchSize: 100 });
+  await page.mouse.click(150, 325); // #add: appends a paragraph (the watch stops at it)
+  await page.waitForTimeout(100);
+  await page.mouse.click(150, 225); // #buy: no handler
+  await page.waitForTimeout(200);
+  await page.evaluate(() => document.body.append(document.createElement('p'))); // what #buy did, later
+  await page.waitForTimeout(1300);
+  await page.mouse.click(150, 225); // #buy again: nothing changes after it
+  await page.waitForTimeout(1300);
+  await hf(page, 'flush');
+  const events = await env.server.waitForEvents(4);
+  expect(flags(events)).toEqual([
+    { sel: 'button#add', rg: 0, dd: 0 },
+    { sel: 'button#buy', rg: 0, dd: 0 },
+    { sel: 'button#buy', rg: 0, dd: 1 },
+  ]);
+});
+
 it('flags three quick clicks within 30 px as rage clicks, and leaves a distant one alone', async () => {
   const page = await env.open('/product/1', { batchSize: 100 });
   await page.mouse.click(150, 225);

@@ -1,9 +1,10 @@
 /**
  * The selector's uniqueness stop, in Chromium, against its definition: climb part by part and
  * stop at the first selector `document.querySelectorAll` finds exactly one element for (or
- * at an id, body, or 5 parts). The SDK gets there with one querySelectorAll and filtering
- * (see src/web/selector.ts); here every element of several pages is checked against the
- * slow, obvious way.
+ * at an id, body, or 5 parts). The SDK gets there with one querySelectorAll per kind and
+ * filtering, keeping what it found (and the ancestor levels it added) between clicks (see
+ * src/web/selector.ts); here every element of several pages is checked against the slow,
+ * obvious way, with one kept search per page as the SDK keeps it while the page is still.
  */
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -18,7 +19,12 @@ beforeAll(async () => {
   const out = await build({
     stdin: {
       contents: `import { selectorOf } from './src/web/selector';
-        window.fastSelector = (el) => selectorOf(el, (kind) => document.querySelectorAll(kind));
+        const found = new Map();
+        const find = (kind) => {
+          if (!found.has(kind)) found.set(kind, [[...document.querySelectorAll(kind)]]);
+          return found.get(kind);
+        };
+        window.fastSelector = (el) => selectorOf(el, find);
         window.fullSelector = (el) => selectorOf(el);`,
       resolveDir: join(import.meta.dirname, '..'),
       loader: 'ts',

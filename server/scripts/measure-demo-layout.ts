@@ -47,7 +47,7 @@ async function sdkFunctions(): Promise<string> {
 // do not exist in the page.
 const MEASURE = `(() => {
   const { selectorOf, fnv1a } = window.__hf;
-  const find = (kind) => document.querySelectorAll(kind);
+  const find = (kind) => [[...document.querySelectorAll(kind)]];
   const elements = [...document.querySelectorAll(${JSON.stringify(CLICKABLE)})]
     .map((el) => ({ el, box: el.getBoundingClientRect() }))
     .filter(({ box }) => box.width > 0 && box.height > 0)

@@ -45,7 +45,7 @@ export interface Client {
 export interface CoreClient extends Client {
   /** Records a page view; `referrer` defaults to the platform's (SPAs pass the previous URL). */
   pageview(referrer?: string): void;
-  /** Makes an event of type `t` for the current page at `ts` (default now), without queueing it. */
+  /** Makes an event of type `t` for the current page at `ts` (default now), without queueing it (nor its id). */
   event<T extends WireEvent['t']>(t: T, fields: EventFields<T>, ts?: number): Extract<WireEvent, { t: T }>;
   /** Queues a made event for sending (dropped while consent is missing). */
   enqueue(event: WireEvent): void;
@@ -110,8 +110,8 @@ export function createClient(platform: Platform, init: InitOptions, fallbackEndp
     const page = platform.page();
     const url = pageUrl ?? page.url;
     const session = identity.session(ts, channel);
+    // No id yet: `enqueue` adds it (getRandomValues is slow on a click's path).
     return {
-      id: newId(ts),
       t,
       ts,
       a: identity.anon(),
@@ -130,6 +130,8 @@ export function createClient(platform: Platform, init: InitOptions, fallbackEndp
   };
   const enqueue = (e: WireEvent) => {
     if (!enabled) return;
+    e.id = newId(e.ts);
+    identity.session(e.ts, undefined, true);
     if (debug) console.log('[heatfunnel]', e);
     batcher.add(e);
   };
@@ -188,7 +190,8 @@ export function createClient(platform: Platform, init: InitOptions, fallbackEndp
     failures: guard.failures,
   };
   const methods = client as unknown as Record<string, (...a: unknown[]) => unknown>;
-  for (const key in methods) if (key !== 'wrap') methods[key] = guard.wrap(methods[key] as () => unknown);
+  for (const key in methods)
+    if (methods[key] !== guard.wrap) methods[key] = guard.wrap(methods[key] as () => unknown);
   platform.onHide(
     guard.wrap(() => {
       leave(false);

@@ -32,8 +32,9 @@ export function createIdentity(storage: KeyValueStore, newId: () => string) {
       return undefined;
     }
   };
-  // Cached in memory: a click must stay cheap. The session goes back to storage at most every
-  // SYNC_MS (other tabs only need to see it is alive) and whenever a page view starts.
+  // Cached in memory: a click must stay cheap. The session goes back to storage when it
+  // starts or resumes, at page views, and when an event is queued (`session(ts, _, true)`) at most every
+  // SYNC_MS (other tabs only need to see it is alive): never on a click's path.
   let anon: string | null = null;
   let user: string | null | undefined;
   let cached: SessionRecord | undefined;
@@ -59,10 +60,11 @@ export function createIdentity(storage: KeyValueStore, newId: () => string) {
     /**
      * The session at `now`, extended to `now`; a new one when the last ended. `channel` (from a
      * page view) sets the channel of a new session, or replaces it when a campaign is named.
+     * With `sync`, it is also written back (merged with what other tabs stored) if SYNC_MS passed.
      */
-    session(now: number, channel?: { value?: string; campaign: boolean }): SessionRecord {
+    session(now: number, channel?: { value?: string; campaign: boolean }, sync?: boolean): SessionRecord {
       let record = cached;
-      if (channel || !record || now - written > SYNC_MS) {
+      if (channel || !record || now - record.t > SESSION_IDLE_MS || (sync && now - written > SYNC_MS)) {
         record = readSession();
         if (!record || now - record.t > SESSION_IDLE_MS) record = { i: newId(), t: now, c: channel?.value };
         else if (channel?.campaign) record.c = channel.value;

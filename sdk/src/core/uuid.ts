@@ -17,12 +17,13 @@ export function uuidv7Factory(): (now: number) => string {
   let lastMs = -1;
   let counter = 0;
   return (now) => {
+    // Always five values: the casts below need no fallback.
     const r = random();
     let ms = Math.floor(now);
     if (ms > lastMs) {
       lastMs = ms;
       // Start low so many ids fit in one millisecond before the counter overflows.
-      counter = (r[0] ?? 0) & 0x3ff;
+      counter = (r[0] as number) & 0x3ff;
     } else {
       // Same millisecond, or the clock went back: keep counting from the last id.
       ms = lastMs;
@@ -34,10 +35,10 @@ export function uuidv7Factory(): (now: number) => string {
     const digits =
       hex(ms, 12) +
       hex(0x7000 | counter, 4) +
-      hex(0x8000 | ((r[1] ?? 0) & 0x3fff), 4) +
-      hex(r[2] ?? 0, 4) +
-      hex(r[3] ?? 0, 4) +
-      hex(r[4] ?? 0, 4);
+      hex(0x8000 | ((r[1] as number) & 0x3fff), 4) +
+      hex(r[2] as number, 4) +
+      hex(r[3] as number, 4) +
+      hex(r[4] as number, 4);
     return digits.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
   };
 }

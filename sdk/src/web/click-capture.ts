@@ -6,7 +6,7 @@ import type { CoreClient, EventFields } from '../core/client';
 import { fnv1a } from '../core/fnv1a';
 import { MAX_CLICK_TEXT, MAX_KEY_LENGTH, MAX_URL_LENGTH } from '../protocol';
 import { createClickFlags } from './click-flags';
-import { selectorOf } from './selector';
+import { type KindLevels, selectorOf } from './selector';
 
 const round4 = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1e4) / 1e4;
 
@@ -28,10 +28,14 @@ function isFixed(el: Element): boolean {
   return false;
 }
 
-/** The click event fields for a click `e` on `target`. */
-export function clickFields(e: MouseEvent, target: Element): EventFields<'click'> {
+/** The click event fields for a click `e` on `target`; `find` answers the selector's document search. */
+export function clickFields(
+  e: MouseEvent,
+  target: Element,
+  find: (kind: string) => KindLevels,
+): EventFields<'click'> {
   const rect = target.getBoundingClientRect();
-  const sel = selectorOf(target, (kind) => document.querySelectorAll(kind)).slice(0, MAX_KEY_LENGTH);
+  const sel = selectorOf(target, find).slice(0, MAX_KEY_LENGTH);
   const link = target.closest('a[href]') as HTMLAnchorElement | null;
   return {
     x: Math.round(e.pageX),
@@ -51,9 +55,32 @@ export function clickFields(e: MouseEvent, target: Element): EventFields<'click'
  * Listens for clicks on the whole document (capture phase, so stopPropagation cannot hide
  * them); with `text`, clicks carry the element's visible text, except on form fields and
  * elements holding `data-hf-ignore` content.
+ *
+ * One MutationObserver watches the document from a click until its first change, which
+ * wakes the held clicks (they did something) and drops the selector's document search
+ * (`found`, elements of each kind and their ancestors), kept between clicks until then: a
+ * page that stands still between clicks is searched once per kind, and a page that keeps
+ * changing pays one observer call per click.
  */
 export function captureClicks(client: CoreClient, text?: boolean): void {
   const flags = createClickFlags(client);
+  const found = new Map<string, KindLevels>();
+  let watching = false;
+  const changed = () => {
+    observer.disconnect();
+    watching = false;
+    found.clear();
+    flags.wake();
+  };
+  const observer = new MutationObserver(changed);
+  const find = (kind: string) => {
+    let levels = found.get(kind);
+    if (!levels) {
+      levels = [[...document.querySelectorAll(kind)]];
+      found.set(kind, levels);
+    }
+    return levels;
+  };
   document.addEventListener(
     'click',
     client.wrap((e: MouseEvent) => {
@@ -62,7 +89,9 @@ export function captureClicks(client: CoreClient, text?: boolean): void {
       const node = e.target as Node | null;
       const target = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
       if (!target || target.closest('[data-hf-ignore]')) return;
-      const click = client.event('click', clickFields(e, target));
+      // Changes made in this task are not reported yet: taken now, they count too.
+      if (observer.takeRecords().length) changed();
+      const click = client.event('click', clickFields(e, target, find));
       const field = !!target.closest(FORM_FIELDS);
       // Visible text, so innerText; read after the rect, layout is clean and this forces no
       // second layout. The server collapses inner whitespace (bytes here are scarcer).
@@ -71,6 +100,10 @@ export function captureClicks(client: CoreClient, text?: boolean): void {
         click.tx = (target as HTMLElement).innerText?.trim().slice(0, MAX_CLICK_TEXT) || undefined;
       // Form fields react by taking focus, which changes no DOM: never dead.
       flags.hold(click, field);
+      if (!watching) {
+        observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+        watching = true;
+      }
     }),
     true,
   );

@@ -21,11 +21,11 @@ function matchesPart(el: SelectorElement, selector: string): boolean {
   const parsed = /^([a-z0-9]+)(?:#([\w-]+))?((?:\.[\w-]+)*)(?::nth-of-type\((\d+)\))?$/.exec(selector);
   if (!parsed) throw new Error(`the fake elements cannot match ${selector}`);
   const [, tag, id, classes, nth] = parsed;
-  const own = ` ${el.getAttribute('class') ?? ''} `;
+  const own = [...el.classList];
   return (
     el.tagName.toLowerCase() === tag &&
     (!id || el.id === id) &&
-    (classes ?? '').split('.').every((name) => !name || own.includes(` ${name} `)) &&
+    (classes ?? '').split('.').every((name) => !name || own.includes(name)) &&
     (!nth || typeIndex(el) === Number(nth))
   );
 }
@@ -43,7 +43,7 @@ function tree(
     parentElement: parent,
     previousElementSibling: null,
     nextElementSibling: null,
-    getAttribute: (name) => (name === 'class' ? (spec.cls ?? null) : null),
+    classList: (spec.cls ?? '').split(' ').filter(Boolean),
     matches: (selector) => matchesPart(el, selector),
   };
   out.set(path || spec.tag, el);
@@ -128,7 +128,7 @@ describe('selectorOf', () => {
     });
     const all = [...doc.values()];
     // What querySelectorAll(kind) gives: the elements of a tag and classes, in document order.
-    const find = (kind: string) => all.filter((el) => el.matches(kind));
+    const find = (kind: string) => [all.filter((el) => el.matches(kind))];
     const sel = (path: string) => selectorOf(doc.get(path) as SelectorElement, find);
     // li.item:nth-of-type(1) is in all three lists; div.menu names one of them.
     expect(sel('html/0/0/0')).toBe('div.menu>li.item:nth-of-type(1)');

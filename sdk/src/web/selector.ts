@@ -11,7 +11,7 @@ export interface SelectorElement {
   parentElement: SelectorElement | null;
   previousElementSibling: SelectorElement | null;
   nextElementSibling: SelectorElement | null;
-  getAttribute(name: string): string | null;
+  classList: Iterable<string>;
   matches(selector: string): boolean;
 }
 
@@ -23,15 +23,20 @@ export const MAX_CLASSES = 3;
 const STABLE_NAME = /^-?[a-z_][a-z_-]*$/i;
 
 const classesOf = (el: SelectorElement): string[] =>
-  (el.getAttribute('class') ?? '')
-    .split(/\s+/)
-    .filter((name) => STABLE_NAME.test(name))
-    .slice(0, MAX_CLASSES);
+  [...el.classList].filter((name) => STABLE_NAME.test(name)).slice(0, MAX_CLASSES);
 
 /**
- * The stable selector of `el`. `find(kind)` lists the document's elements with a part's tag
- * and classes (the browser answers with querySelectorAll); with it, climbing stops once the
- * selector names exactly one element. Without it, the selector climbs as far as it may.
+ * The elements of one selector kind (tag and classes) and their ancestors: `[elements,
+ * parents, grandparents, ...]`, the same length each, empty above the root.
+ */
+export type KindLevels = (SelectorElement | null | undefined)[][];
+
+/**
+ * The stable selector of `el`. `find(kind)` gives `[elements]`, the document's elements with a
+ * part's tag and classes (the browser answers with querySelectorAll); with it, climbing stops
+ * once the selector names exactly one element. Without it, the selector climbs as far as it
+ * may. The ancestor levels it needs are added to the array `find` gave, so a caller that keeps
+ * it while the document does not change spares later calls that work.
  *
  * Each part is the tag and a stable id, or the tag and stable classes plus nth-of-type when
  * a sibling has them too: so no other child of the element's parent matches the part.
@@ -42,10 +47,14 @@ const classesOf = (el: SelectorElement): string[] =>
  * spares the `:nth-of-type` work that made one querySelectorAll per level slow: on a grid of
  * 400 cards, 40 µs a level.
  */
-export function selectorOf(el: SelectorElement, find?: (kind: string) => ArrayLike<SelectorElement>): string {
+export function selectorOf(el: SelectorElement, find?: (kind: string) => KindLevels): string {
   const parts: string[] = [];
-  // For each element the selector made so far names: its ancestor at the selector's top part.
-  let tops: ArrayLike<SelectorElement> | undefined;
+  let levels: KindLevels | undefined;
+  // Indexes of the elements the selector made so far names (undefined: all of the kind).
+  let named: number[] | undefined;
+  const up = (depth: number): KindLevels[number] =>
+    // biome-ignore lint/style/noNonNullAssertion: levels is set before the first call
+    (levels![depth] ??= up(depth - 1).map((n) => n?.parentElement));
   for (let node: SelectorElement | null = el; node && parts.length < MAX_DEPTH; node = node.parentElement) {
     const top = node;
     const tag = top.tagName.toLowerCase();
@@ -70,19 +79,18 @@ export function selectorOf(el: SelectorElement, find?: (kind: string) => ArrayLi
       twin ||= sib.matches(kind);
     }
     const part = twin ? `${kind}:nth-of-type(${index})` : kind;
-    parts.unshift(part);
+    const depth = parts.unshift(part) - 1;
     if (tag === 'body' || !find) continue;
-    const named = tops ?? find(kind);
+    levels ??= find(kind);
     // Found by kind, the elements match a part without nth-of-type already.
-    if (tops || twin) {
-      const kept: SelectorElement[] = [];
-      for (let i = 0; i < named.length; i++) {
-        const t = tops ? (named[i] as SelectorElement).parentElement : (named[i] as SelectorElement);
-        if (t === top || (t && t.parentElement !== top.parentElement && t.matches(part))) kept.push(t);
-      }
-      tops = kept;
-    } else tops = named;
-    if (tops.length === 1) break;
+    if (depth || twin) {
+      const tops = up(depth);
+      const aunts = up(depth + 1);
+      named = (named ?? [...tops.keys()]).filter(
+        (i) => tops[i] === top || (aunts[i] !== top.parentElement && tops[i]?.matches(part)),
+      );
+    }
+    if ((named ?? up(0)).length === 1) break;
   }
   return parts.join('>');
 }
