@@ -33,7 +33,7 @@ export function createIdentity(storage: KeyValueStore, newId: () => string) {
     }
   };
   // Cached in memory: a click must stay cheap. The session goes back to storage when it
-  // starts or resumes, at page views, and when an event is queued (`session(ts, _, true)`) at most every
+  // starts or resumes, at page views, and when an event is queued (`sync`), at most every
   // SYNC_MS (other tabs only need to see it is alive): never on a click's path.
   let anon: string | null = null;
   let user: string | null | undefined;
