@@ -29,7 +29,8 @@ function run(call: Call): void {
   } else if (!client) {
     waiting.push(call);
   } else if (COMMANDS.includes(command)) {
-    (client as unknown as Record<string, (...a: unknown[]) => void>)[command]?.(...args);
+    // biome-ignore lint/style/noNonNullAssertion: COMMANDS are all methods of the client
+    (client as unknown as Record<string, (...a: unknown[]) => void>)[command]!(...args);
   } else {
     console.warn('[heatfunnel] unknown command', command, 'use init or', COMMANDS);
   }

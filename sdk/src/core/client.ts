@@ -69,7 +69,7 @@ export function createClient(platform: Platform, init: InitOptions, fallbackEndp
   const debug = !!options.debug;
   const { storage } = platform;
   const guard = createGuard(debug);
-  const newId = uuidv7Factory();
+  const newId = uuidv7Factory(platform.random16);
   const identity = createIdentity(storage, () => newId(platform.now()));
   const outbox = createOutbox({
     platform,

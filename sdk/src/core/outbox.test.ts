@@ -40,6 +40,7 @@ function fakePlatform(store = new Map<string, string>()) {
       return answers.shift() ?? { status: final ? 202 : 200 };
     },
     now: () => now,
+    random16: () => crypto.getRandomValues(new Uint16Array(5)),
     setTimer: (fn, ms) => timers.push({ at: now + ms, fn }),
     clearTimer: () => {
       timers.length = 0;

@@ -43,6 +43,8 @@ export interface Platform {
    */
   send(url: string, body: string, final: boolean): Promise<SendResult>;
   now(): number;
+  /** Five random integers below 2^16, from crypto where the platform has it: ids are made of them. */
+  random16(): ArrayLike<number>;
   setTimer(fn: () => void, ms: number): TimerHandle;
   clearTimer(handle: TimerHandle): void;
   /** Calls `fn` whenever the page may be going away (hidden, unloading, app to background). */

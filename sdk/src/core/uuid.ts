@@ -5,15 +5,8 @@
 
 const hex = (value: number, digits: number) => value.toString(16).padStart(digits, '0');
 
-/** Five random integers below 2^16, from crypto when the platform has it (one call: it is slow). */
-function random(): ArrayLike<number> {
-  const cryptoApi = (globalThis as { crypto?: Crypto }).crypto;
-  if (cryptoApi?.getRandomValues) return cryptoApi.getRandomValues(new Uint16Array(5));
-  return Array.from({ length: 5 }, () => Math.floor(Math.random() * 0x10000));
-}
-
-/** A UUIDv7 maker with its own monotonic state. */
-export function uuidv7Factory(): (now: number) => string {
+/** A UUIDv7 maker with its own monotonic state; `random` gives five integers below 2^16 (Platform.random16). */
+export function uuidv7Factory(random: () => ArrayLike<number>): (now: number) => string {
   let lastMs = -1;
   let counter = 0;
   return (now) => {

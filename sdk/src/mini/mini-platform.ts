@@ -84,6 +84,12 @@ export function createMiniPlatform(api: MiniApi, view: View): Platform {
       });
     },
     now: Date.now,
+    // Most mini-program runtimes have no crypto global (wx.getRandomValues is asynchronous).
+    random16: () => {
+      const cryptoApi = (globalThis as { crypto?: Crypto }).crypto;
+      if (cryptoApi?.getRandomValues) return cryptoApi.getRandomValues(new Uint16Array(5));
+      return Array.from({ length: 5 }, () => Math.floor(Math.random() * 0x10000));
+    },
     setTimer: (fn, ms) => setTimeout(fn, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     onHide: api.onHide,

@@ -50,11 +50,8 @@ export function createClickFlags(client: CoreClient) {
       const near = held.filter(
         (h) => e.ts - h.e.ts <= RAGE_MS && (e.x - h.e.x) ** 2 + (e.y - h.e.y) ** 2 <= RAGE_PX ** 2,
       );
-      e.rg = 0;
-      if (near.length + 1 >= RAGE_COUNT) {
-        e.rg = 1;
-        for (const h of near) h.e.rg = 1;
-      }
+      e.rg = near.length + 1 < RAGE_COUNT ? 0 : 1;
+      if (e.rg) for (const h of near) h.e.rg = 1;
       held.push({ e, alive });
       if (!timing) timing = setTimeout(tick, DEAD_MS);
     },

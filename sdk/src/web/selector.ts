@@ -86,9 +86,10 @@ export function selectorOf(el: SelectorElement, find?: (kind: string) => KindLev
     if (depth || twin) {
       const tops = up(depth);
       const aunts = up(depth + 1);
-      named = (named ?? [...tops.keys()]).filter(
-        (i) => tops[i] === top || (aunts[i] !== top.parentElement && tops[i]?.matches(part)),
-      );
+      const kept: number[] = [];
+      for (const i of named ?? tops.keys())
+        if (tops[i] === top || (aunts[i] !== top.parentElement && tops[i]?.matches(part))) kept.push(i);
+      named = kept;
     }
     if ((named ?? up(0)).length === 1) break;
   }

@@ -77,6 +77,8 @@ export function createWebPlatform(): Platform {
     storage: webStorage(),
     send: post,
     now: Date.now,
+    // One call for all five: getRandomValues is slow. Every browser has it, in any context.
+    random16: () => crypto.getRandomValues(new Uint16Array(5)),
     setTimer: (fn, ms) => setTimeout(fn, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     onHide(fn) {
