@@ -16,7 +16,12 @@
 //   page sat idle, and on this machine that makes everything the handler does several
 //   times slower than in a burst (see ARCHITECTURE.md, "Click path cost").
 //
-//   node sdk/bench/click-cost.mjs [--runs 5] [--clicks 400] [--paced-clicks 100] [--pace 300]
+// - First clicks: what most page views get. A fresh page load (new visitor), a second of
+//   idleness, then FIRST_CLICKS paced mouse clicks, timed as above; LOADS loads. The first
+//   click also pays for what runs once per page view (code not yet optimized, each selector
+//   kind's first document search).
+//
+//   node sdk/bench/click-cost.mjs [--runs 5] [--clicks 400] [--paced-clicks 100] [--pace 300] [--loads 20]
 //
 // Builds dist/ first. Prints per run and overall: median, p95, p99, max (ms per click).
 import { spawnSync } from 'node:child_process';
@@ -36,6 +41,8 @@ const RUNS = arg('--runs', 5);
 const CLICKS = arg('--clicks', 400);
 const PACED = arg('--paced-clicks', 100);
 const PACE = arg('--pace', 300);
+const LOADS = arg('--loads', 20);
+const FIRST_CLICKS = 3;
 const ROUND = 100;
 // The flags of test/browser.ts (this machine needs them; see its comment).
 const CHROMIUM = process.env.HEATFUNNEL_CHROMIUM ?? '/usr/bin/chromium';
@@ -138,8 +145,11 @@ async function run(path, seed) {
   return { times, cpuPerClick: (cpu * 1000) / CLICKS };
 }
 
-/** Times PACED real mouse clicks on `path`, PACE ms apart; returns the SDK listener's ms per click. */
-async function paced(path, seed) {
+/**
+ * Opens `path` in a new context (a new visitor) with the SDK's click listener bracketed;
+ * returns the tab, its context and the points of visible elements to click.
+ */
+async function openBracketed(path) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const tab = await context.newPage();
   await tab.goto(`${base}${path}`);
@@ -155,6 +165,12 @@ async function paced(path, seed) {
       .filter((r) => r.bottom > 2 && r.top < 790 && r.left < 1270 && r.width > 4 && r.height > 4)
       .map((r) => [r.left + 2, r.top + 2]);
   });
+  return { context, tab, points };
+}
+
+/** Times PACED real mouse clicks on `path`, PACE ms apart; returns the SDK listener's ms per click. */
+async function paced(path, seed) {
+  const { context, tab, points } = await openBracketed(path);
   for (let i = 0; i < PACED; i++) {
     const [x, y] = points[((i + seed) * 104729) % points.length];
     await tab.mouse.click(x, y);
@@ -163,6 +179,22 @@ async function paced(path, seed) {
   const times = await tab.evaluate(() => window.listenerTimes);
   await context.close();
   if (times.length !== PACED) throw new Error(`${times.length} of ${PACED} paced clicks were timed`);
+  return times;
+}
+
+/** Times the first FIRST_CLICKS mouse clicks of a fresh page view of `path`; ms per click, in order. */
+async function firstClicks(path, seed) {
+  const { context, tab, points } = await openBracketed(path);
+  await tab.waitForTimeout(1000);
+  for (let i = 0; i < FIRST_CLICKS; i++) {
+    const [x, y] = points[((seed + i) * 104729) % points.length];
+    await tab.mouse.click(x, y);
+    await tab.waitForTimeout(PACE);
+  }
+  const times = await tab.evaluate(() => window.listenerTimes);
+  await context.close();
+  if (times.length !== FIRST_CLICKS)
+    throw new Error(`${times.length} of ${FIRST_CLICKS} first clicks were timed`);
   return times;
 }
 
@@ -210,6 +242,35 @@ const pacedSdk = summary(pacedAll.sdk);
 console.log(`paced  with SDK: ${fmt(pacedSdk)}`);
 console.log(`paced   without: ${fmt(summary(pacedAll.bare))}`);
 console.log(`paced goal p95 < 0.2 ms: ${pacedSdk.p95 < 0.2 ? 'met' : 'NOT met'}`);
+console.log(
+  `first clicks: ${LOADS} fresh page loads, a second idle, then ${FIRST_CLICKS} mouse clicks ${PACE} ms apart, the SDK's click listener, ms per click`,
+);
+const fresh = { sdk: [], bare: [] };
+for (let l = 0; l < LOADS; l++) {
+  // Alternating, so that drift in the machine's speed falls on both alike.
+  for (const [key, path] of l % 2
+    ? [
+        ['bare', '/bare.html'],
+        ['sdk', '/many.html'],
+      ]
+    : [
+        ['sdk', '/many.html'],
+        ['bare', '/bare.html'],
+      ])
+    fresh[key].push(await firstClicks(path, l * FIRST_CLICKS));
+  if ((l + 1) % 5 === 0) console.log(`  ${l + 1} of ${LOADS} loads`);
+}
+for (const [key, label] of [
+  ['sdk', 'with SDK'],
+  ['bare', ' without'],
+]) {
+  const byClick = Array.from({ length: FIRST_CLICKS }, (_, i) =>
+    summary(fresh[key].map((t) => t[i])).median.toFixed(3),
+  );
+  console.log(
+    `first  ${label}: ${fmt(summary(fresh[key].flat()))}; median of click 1, 2, 3: ${byClick.join(', ')}`,
+  );
+}
 console.log(
   `load average during the run: ${(await import('node:os'))
     .loadavg()
