@@ -179,6 +179,10 @@ export function installRuntime(
   const Behavior = (def: Any) => ({ ...def, __behavior: true });
   const globals = { [name]: api, Page, Component, Behavior, getCurrentPages: () => [...stack] };
   Object.assign(globalThis, globals);
+  // Mini-program engines have no `crypto` global (WeChat's getRandomValues is asynchronous):
+  // hidden, so ids are made as they are there.
+  const cryptoGlobal = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+  Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true, writable: true });
 
   /**
    * Runs the lifecycles a platform runs as a component instance is made. Alipay: top-level
@@ -394,6 +398,7 @@ export function installRuntime(
     events: () => requests.flatMap((r) => r.batch.e),
     uninstall() {
       for (const key of Object.keys(globals)) delete (globalThis as Any)[key];
+      if (cryptoGlobal) Object.defineProperty(globalThis, 'crypto', cryptoGlobal);
     },
   };
   return rt;
