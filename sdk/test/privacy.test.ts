@@ -22,7 +22,9 @@ it('with requireConsent, sends and stores nothing until consent, then remembers 
   await hf(page, 'consent', true);
   const [first] = await env.server.waitForEvents(1);
   expect(first?.t).toBe('pageview');
-  expect(await storedKeys(page)).toEqual(['hf_a', 'hf_c', 'hf_s']);
+  // The queue (hf_q) is kept until the server's answer reaches the page, a moment after the
+  // server has the batch: then ids, consent and session remain.
+  await expect.poll(() => storedKeys(page)).toEqual(['hf_a', 'hf_c', 'hf_s']);
 
   await page.reload();
   await env.server.waitForEvents(3); // scroll of the first view, then the reloaded page view
