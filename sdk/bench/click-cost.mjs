@@ -146,10 +146,11 @@ async function run(path, seed) {
 }
 
 /**
- * Opens `path` in a new context (a new visitor) with the SDK's click listener bracketed;
- * returns the tab, its context and the points of visible elements to click.
+ * Times `count` real mouse clicks on a fresh page view of `path` (a new context: a new
+ * visitor), PACE ms apart, the first after `idle` ms; returns the SDK listener's ms per click,
+ * in order.
  */
-async function openBracketed(path) {
+async function paced(path, seed, count, idle = 0) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const tab = await context.newPage();
   await tab.goto(`${base}${path}`);
@@ -165,36 +166,15 @@ async function openBracketed(path) {
       .filter((r) => r.bottom > 2 && r.top < 790 && r.left < 1270 && r.width > 4 && r.height > 4)
       .map((r) => [r.left + 2, r.top + 2]);
   });
-  return { context, tab, points };
-}
-
-/** Times PACED real mouse clicks on `path`, PACE ms apart; returns the SDK listener's ms per click. */
-async function paced(path, seed) {
-  const { context, tab, points } = await openBracketed(path);
-  for (let i = 0; i < PACED; i++) {
+  await tab.waitForTimeout(idle);
+  for (let i = 0; i < count; i++) {
     const [x, y] = points[((i + seed) * 104729) % points.length];
     await tab.mouse.click(x, y);
     await tab.waitForTimeout(PACE);
   }
   const times = await tab.evaluate(() => window.listenerTimes);
   await context.close();
-  if (times.length !== PACED) throw new Error(`${times.length} of ${PACED} paced clicks were timed`);
-  return times;
-}
-
-/** Times the first FIRST_CLICKS mouse clicks of a fresh page view of `path`; ms per click, in order. */
-async function firstClicks(path, seed) {
-  const { context, tab, points } = await openBracketed(path);
-  await tab.waitForTimeout(1000);
-  for (let i = 0; i < FIRST_CLICKS; i++) {
-    const [x, y] = points[((seed + i) * 104729) % points.length];
-    await tab.mouse.click(x, y);
-    await tab.waitForTimeout(PACE);
-  }
-  const times = await tab.evaluate(() => window.listenerTimes);
-  await context.close();
-  if (times.length !== FIRST_CLICKS)
-    throw new Error(`${times.length} of ${FIRST_CLICKS} first clicks were timed`);
+  if (times.length !== count) throw new Error(`${times.length} of ${count} paced clicks were timed`);
   return times;
 }
 
@@ -232,8 +212,8 @@ console.log(
 );
 const pacedAll = { sdk: [], bare: [] };
 for (let r = 0; r < RUNS; r++) {
-  const sdk = await paced('/many.html', r * 7919);
-  const bare = await paced('/bare.html', r * 7919);
+  const sdk = await paced('/many.html', r * 7919, PACED);
+  const bare = await paced('/bare.html', r * 7919, PACED);
   pacedAll.sdk.push(...sdk);
   pacedAll.bare.push(...bare);
   console.log(`run ${r + 1}  with SDK: ${fmt(summary(sdk))}   without: ${fmt(summary(bare))}`);
@@ -257,7 +237,7 @@ for (let l = 0; l < LOADS; l++) {
         ['sdk', '/many.html'],
         ['bare', '/bare.html'],
       ])
-    fresh[key].push(await firstClicks(path, l * FIRST_CLICKS));
+    fresh[key].push(await paced(path, l * FIRST_CLICKS, FIRST_CLICKS, 1000));
   if ((l + 1) % 5 === 0) console.log(`  ${l + 1} of ${LOADS} loads`);
 }
 for (const [key, label] of [
